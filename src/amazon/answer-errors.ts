@@ -1,0 +1,20 @@
+import type { SpApiAnswer } from './sp-api-client.js';
+
+interface AmazonErrorBody {
+  errors?: { code?: string; message?: string; details?: string }[];
+}
+
+/** One line describing an unsuccessful answer, from Amazon's `errors` array when it has one. */
+export function describeAnswer(answer: SpApiAnswer): string {
+  if (answer.body === undefined) {
+    const sample = answer.text.slice(0, 60).replace(/\s+/g, ' ');
+    return `HTTP ${answer.status}, and the body is not JSON ("${sample}")`;
+  }
+  const first = (answer.body as AmazonErrorBody | null)?.errors?.[0];
+  if (!first) return `HTTP ${answer.status}`;
+  return `HTTP ${answer.status} ${first.code ?? ''}: ${first.message ?? ''}`.trim();
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}

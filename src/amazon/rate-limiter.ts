@@ -1,0 +1,69 @@
+import type { Clock } from './clock.js';
+
+export interface RateLimiterOptions {
+  /** Requests per second. */
+  rate: number;
+  /** Requests that may go at once after a quiet spell. */
+  burst: number;
+  clock: Clock;
+}
+
+/**
+ * A token bucket that mirrors Amazon's own for one operation and region.
+ * It refills continuously, so a steady caller gets the full rate; it follows
+ * the rate each answer announces, and a 429 empties it, because then Amazon's
+ * bucket is empty too.
+ */
+export class RateLimiter {
+  private tokens: number;
+  private rate: number;
+  private readonly burst: number;
+  private updatedAt: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.rate = options.rate;
+    this.burst = Math.max(1, options.burst);
+    this.tokens = this.burst;
+    this.updatedAt = options.clock.now();
+  }
+
+  get currentRate(): number {
+    return this.rate;
+  }
+
+  /** Waits for a token; callers are served in the order they asked. */
+  acquire(): Promise<void> {
+    const turn = this.queue.then(() => this.takeToken());
+    this.queue = turn;
+    return turn;
+  }
+
+  /** Amazon's x-amzn-RateLimit-Limit for this operation. */
+  updateRate(rate: number | null): void {
+    if (rate === null || !(rate > 0) || rate === this.rate) return;
+    this.refill();
+    this.rate = rate;
+  }
+
+  onThrottled(): void {
+    this.refill();
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private async takeToken(): Promise<void> {
+    this.refill();
+    while (this.tokens < 1) {
+      await this.options.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
+      this.refill();
+    }
+    this.tokens -= 1;
+  }
+
+  private refill(): void {
+    const now = this.options.clock.now();
+    const elapsed = Math.max(0, now - this.updatedAt) / 1000;
+    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.rate);
+    this.updatedAt = now;
+  }
+}
