@@ -1,0 +1,2 @@
+export * from '../src/audit/index.js';
+export { MARKETPLACES } from '../src/config/marketplaces.js';
