@@ -10,9 +10,14 @@ export function describeAnswer(answer: SpApiAnswer): string {
     const sample = answer.text.slice(0, 60).replace(/\s+/g, ' ');
     return `HTTP ${answer.status}, and the body is not JSON ("${sample}")`;
   }
-  const first = (answer.body as AmazonErrorBody | null)?.errors?.[0];
+  const first = firstError(answer.body);
   if (!first) return `HTTP ${answer.status}`;
   return `HTTP ${answer.status} ${first.code ?? ''}: ${first.message ?? ''}`.trim();
+}
+
+function firstError(body: unknown): NonNullable<AmazonErrorBody['errors']>[number] | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  return (body as AmazonErrorBody).errors?.[0];
 }
 
 export function isRetryableStatus(status: number): boolean {

@@ -165,8 +165,9 @@ export class SpApiClient {
       raw = (await this.sp.callAPI({
         operation: call.operation,
         endpoint: SECTION[call.operation],
-        path: call.path,
-        query: call.query,
+        // amazon-sp-api encodes path parameters in place; a retry must not encode them twice.
+        path: call.path ? { ...call.path } : undefined,
+        query: call.query ? { ...call.query } : undefined,
         body: call.body,
         options: { raw_result: true },
       })) as RawResult;

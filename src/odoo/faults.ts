@@ -30,7 +30,7 @@ export class OdooFault extends Error {
 export function parseFaultCode(raw: unknown): number {
   if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
 
-  const text = String(raw ?? '').trim();
+  const text = typeof raw === 'string' ? raw.trim() : '';
   if (/^\d+$/.test(text)) return Number(text);
   if (/^AccessDenied/i.test(text)) return 3;
   if (/^warning/i.test(text)) return 2;
@@ -46,4 +46,14 @@ export function summariseFault(faultString: string): string {
     .filter(Boolean);
   const last = lines.at(-1) ?? 'unknown Odoo fault';
   return last.length > 300 ? `${last.slice(0, 297)}...` : last;
+}
+
+/**
+ * Odoo answers a call on a model it does not have with fault 2 "Object x
+ * doesn't exist" (odoo/service/model.py); some versions and proxies surface the
+ * underlying KeyError as fault 1 instead.
+ */
+export function isUnknownModelFault(error: unknown): boolean {
+  if (!(error instanceof OdooFault)) return false;
+  return /Object .+ doesn't exist|KeyError/.test(error.faultString);
 }

@@ -1,6 +1,6 @@
 import type { ListingProfile } from '../config/profiles.js';
 import type { OdooClient } from './client.js';
-import { OdooFault } from './faults.js';
+import { isUnknownModelFault } from './faults.js';
 
 export interface FieldInfo {
   type: string;
@@ -27,13 +27,9 @@ export async function readFields(client: OdooClient, model: string): Promise<Fie
       attributes: ['type', 'string', 'relation'],
     });
   } catch (error) {
-    if (error instanceof OdooFault && isUnknownModel(error)) return null;
+    if (isUnknownModelFault(error)) return null;
     throw error;
   }
-}
-
-function isUnknownModel(fault: OdooFault): boolean {
-  return fault.kind === 'application' && /KeyError/.test(fault.faultString);
 }
 
 export async function inspectListingModel(

@@ -4,7 +4,7 @@ import { readMany2oneId } from './odoo-values.js';
 
 export interface MtoRouteRef {
   id: number;
-  /** How it was found: its xml id, or the main warehouse's MTO rule when ir.model.data is closed. */
+  /** Found by its xml id, or by the warehouse's MTO rule when ir.model.data is closed. */
   via: 'xmlid' | 'warehouse-rule';
 }
 

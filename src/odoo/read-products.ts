@@ -1,5 +1,5 @@
 import type { OdooClient } from './client.js';
-import { OdooFault } from './faults.js';
+import { isUnknownModelFault } from './faults.js';
 import { chunk, readIds, readMany2oneId, readNumber, readText } from './odoo-values.js';
 
 export interface ProductFacts {
@@ -62,7 +62,11 @@ async function readProductRows(client: OdooClient, options: ReadProductsOptions)
   return rows;
 }
 
-/** total_route_ids holds a category's routes and its parents', as Odoo's route rules see them. */
+/**
+ * total_route_ids holds a category's routes and its parents'. Like every x2many
+ * read it hides archived routes unless active_test is off, and the MTO route is
+ * archived by default.
+ */
 async function readCategoryRoutes(
   client: OdooClient,
   rows: Row[],
@@ -79,7 +83,7 @@ async function readCategoryRoutes(
       'product.category',
       'search_read',
       [[['id', 'in', batch]]],
-      { fields: ['total_route_ids'] },
+      { fields: ['total_route_ids'], context: { active_test: false } },
     );
     for (const category of categories) routes.set(category.id, readIds(category.total_route_ids));
   }
@@ -98,7 +102,7 @@ async function readInProduction(client: OdooClient): Promise<Map<number, number>
       { lazy: false },
     );
   } catch (error) {
-    if (error instanceof OdooFault && /KeyError/.test(error.faultString)) return new Map();
+    if (isUnknownModelFault(error)) return new Map();
     throw error;
   }
 

@@ -33,7 +33,8 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ rate: 5, burst: 5, clock });
     const times = await acquireTimes(limiter, clock, 10);
     expect(times.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
-    expect(times.slice(5).map((t) => Math.round(t))).toEqual([200, 400, 600, 800, 1000]);
+    // 3% under the rate: Amazon's bucket must never see us early.
+    expect(times.slice(5).map((t) => Math.round(t))).toEqual([206, 412, 619, 825, 1031]);
   });
 
   it('sustains the announced rate over a long run (no slower, no faster)', async () => {
@@ -42,8 +43,8 @@ describe('RateLimiter', () => {
     limiter.updateRate(50);
     const times = await acquireTimes(limiter, clock, 505);
     const elapsedSeconds = (times.at(-1) as number) / 1000;
-    expect(500 / elapsedSeconds).toBeGreaterThan(49);
-    expect(500 / elapsedSeconds).toBeLessThanOrEqual(50.01);
+    expect(500 / elapsedSeconds).toBeGreaterThan(0.96 * 50);
+    expect(500 / elapsedSeconds).toBeLessThan(50);
   });
 
   it('empties its bucket after a 429, as Amazon has', async () => {
@@ -51,7 +52,7 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ rate: 2, burst: 10, clock });
     limiter.onThrottled();
     await limiter.acquire();
-    expect(Math.round(clock.time)).toBe(500);
+    expect(Math.round(clock.time)).toBe(515);
   });
 
   it('ignores a missing or nonsensical announced rate', () => {
@@ -80,7 +81,7 @@ describe('retry', () => {
       { done: false, reason: 'HTTP 429' },
       { done: true, value: 'ok' },
     ];
-    const result = await retry(async (n) => outcomes[n] as AttemptOutcome<string>, {
+    const result = await retry((n) => Promise.resolve(outcomes[n] as AttemptOutcome<string>), {
       policy,
       clock,
       random: () => 0.5,
@@ -92,9 +93,9 @@ describe('retry', () => {
   it('gives up after the last attempt with the last reason', async () => {
     let calls = 0;
     const result = await retry(
-      async (n) => {
+      (n) => {
         calls += 1;
-        return { done: false, reason: `failure ${n}` };
+        return Promise.resolve({ done: false as const, reason: `failure ${n}` });
       },
       { policy, clock: fakeClock(), random: () => 0 },
     );

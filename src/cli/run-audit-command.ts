@@ -1,0 +1,96 @@
+import type { AmazonSource } from '../amazon/read-amazon.js';
+import type { FailOn } from '../audit/decide-exit-code.js';
+import { runAudit, type AuditOutcome } from '../audit/run-audit.js';
+import { loadConfig, type AppConfig } from '../config/load-config.js';
+import type { Logger } from '../logger.js';
+import { renderCsv } from '../report/csv.js';
+import { renderJson } from '../report/json.js';
+import { createProgress, type Progress } from '../report/progress.js';
+import { renderTable } from '../report/table.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+import type { GlobalOptions } from './base-command.js';
+
+export interface AuditCommandOptions extends GlobalOptions {
+  marketplaces?: string[] | undefined;
+  skus?: string[] | undefined;
+  warehouse?: string | undefined;
+  source: AmazonSource;
+  mtoOnly: boolean;
+  csv?: string | undefined;
+  failOn: FailOn;
+  onSecrets: (secrets: readonly string[]) => void;
+  logger: () => Logger;
+}
+
+/** `mto-audit audit`: load config, run the audit, print it the way the flags ask. */
+export async function runAuditCommand(options: AuditCommandOptions): Promise<number> {
+  const config = loadAuditConfig(options);
+  const logger = options.logger();
+  for (const warning of config.warnings) logger.warn(warning);
+
+  const progress = createProgress({
+    stream: process.stderr,
+    enabled: Boolean(process.stderr.isTTY) && !options.json && options.csv !== '-',
+    label: 'Reading Amazon',
+  });
+  let outcome: AuditOutcome;
+  try {
+    outcome = await runAudit({
+      config,
+      logger,
+      source: options.source,
+      skus: options.skus,
+      mtoOnly: options.mtoOnly,
+      failOn: options.failOn,
+      onProgress: trackProgress(progress),
+    });
+  } finally {
+    progress.stop();
+  }
+
+  await printOutcome(outcome, options);
+  logger.debug(
+    `Odoo calls: ${outcome.stats.odooCalls}; SP-API: ${JSON.stringify(outcome.stats.amazon)}`,
+  );
+  const tablePrinted = !options.json && options.csv !== '-';
+  if (outcome.exit.code !== 0 && !tablePrinted) logger.info(outcome.exit.reason);
+  return outcome.exit.code;
+}
+
+function trackProgress(progress: Progress) {
+  let reported = 0;
+  return (done: number, total: number) => {
+    if (reported === 0) progress.start(total);
+    progress.tick(done - reported);
+    reported = done;
+  };
+}
+
+function loadAuditConfig(options: AuditCommandOptions): AppConfig {
+  const config = loadConfig({
+    configPath: options.configPath,
+    env: options.env,
+    cwd: options.cwd,
+    overrides: { warehouse: options.warehouse, marketplaces: options.marketplaces },
+  });
+  options.onSecrets(config.secrets);
+  return config;
+}
+
+async function printOutcome(outcome: AuditOutcome, options: AuditCommandOptions) {
+  const { report, exit } = outcome;
+  if (options.csv && options.csv !== '-') {
+    await writeFileAtomic(options.csv, renderCsv(report.rows));
+  }
+
+  if (options.json) process.stdout.write(renderJson(report));
+  else if (options.csv === '-') process.stdout.write(renderCsv(report.rows));
+  else
+    process.stdout.write(
+      renderTable(report, {
+        color: options.color,
+        exitReason: exit.reason,
+        remedies: outcome.remedies,
+      }),
+    );
+}

@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import type { AmazonSource } from '../amazon/read-amazon.js';
+import { loadConfig, type AppConfig } from '../config/load-config.js';
+import type { Logger } from '../logger.js';
+import { parseSignatures } from '../fix/parse-signatures.js';
+import { checkJournalSeller, journalMarketplaces, readJournal } from '../fix/read-journal.js';
+import { resumeFix } from '../fix/resume-fix.js';
+import { runFix } from '../fix/run-fix.js';
+import type { ViaOption } from '../fix/types.js';
+import { createProgress, type Progress } from '../report/progress.js';
+import type { GlobalOptions } from './base-command.js';
+import { assertCanConfirm, confirmPlan } from './confirm-apply.js';
+import { announceJournal, chooseJournal, planPrinter, printOutcome } from './fix-output.js';
+
+export interface FixCommandOptions extends GlobalOptions {
+  marketplaces?: string[] | undefined;
+  skus?: string[] | undefined;
+  signatures?: string[] | undefined;
+  warehouse?: string | undefined;
+  source: AmazonSource;
+  /** Undefined: auto for a new run, the journal's own choice for --resume. */
+  via?: ViaOption | undefined;
+  dryRun: boolean;
+  yes: boolean;
+  verify: boolean;
+  writeOdoo: boolean;
+  journal?: string | undefined;
+  resume?: string | undefined;
+  onSecrets: (secrets: readonly string[]) => void;
+  logger: () => Logger;
+}
+
+/** `mto-audit fix`: checks what can be checked before reading, then plans and applies. */
+export async function runFixCommand(options: FixCommandOptions): Promise<number> {
+  const signatures = parseSignatures(options.signatures);
+  assertCanConfirm({ ...options, command: 'fix' });
+  if (options.resume) return runResume(options, options.resume);
+
+  const journalPath = await chooseJournal(options.journal, options.cwd, 'mto-audit-journal');
+  const config = loadFixConfig(options, options.marketplaces);
+  const logger = options.logger();
+  const progress = createProgress({
+    stream: process.stderr,
+    enabled: Boolean(process.stderr.isTTY) && !options.json,
+    label: 'Reading Amazon',
+  });
+
+  try {
+    const outcome = await runFix({
+      ...applyOptions(options, config, logger),
+      via: options.via ?? 'auto',
+      journalPath,
+      source: options.source,
+      skus: options.skus,
+      signatures,
+      writeOdoo: options.writeOdoo,
+      onProgress: trackProgress(progress),
+      onPlan: (plan, via) => {
+        progress.stop();
+        planPrinter(options, 'fix')(plan, via);
+      },
+    });
+    return printOutcome(outcome, options, logger);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function runResume(options: FixCommandOptions, path: string): Promise<number> {
+  const journal = await readJournal(resolve(options.cwd, path));
+  const config = loadFixConfig(options, journalMarketplaces(journal));
+  checkJournalSeller(journal, config.amazon.sellerId);
+  const logger = options.logger();
+
+  const outcome = await resumeFix({
+    ...applyOptions(options, config, logger),
+    via: options.via ?? journal.header.via,
+    journal,
+    onPlan: planPrinter(options, 'resume'),
+  });
+  return printOutcome(outcome, options, logger);
+}
+
+function applyOptions(options: FixCommandOptions, config: AppConfig, logger: Logger) {
+  return {
+    config,
+    logger,
+    dryRun: options.dryRun,
+    verify: options.verify,
+    confirm: options.yes ? undefined : confirmPlan('Send'),
+    onJournal: announceJournal(options.logger),
+  };
+}
+
+function loadFixConfig(options: FixCommandOptions, marketplaces: string[] | undefined): AppConfig {
+  const config = loadConfig({
+    configPath: options.configPath,
+    env: options.env,
+    cwd: options.cwd,
+    overrides: { warehouse: options.warehouse, marketplaces },
+  });
+  options.onSecrets(config.secrets);
+  for (const warning of config.warnings) options.logger().warn(warning);
+  return config;
+}
+
+function trackProgress(progress: Progress) {
+  let reported = 0;
+  return (done: number, total: number) => {
+    if (reported === 0) progress.start(total);
+    progress.tick(done - reported);
+    reported = done;
+  };
+}
