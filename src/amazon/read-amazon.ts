@@ -22,6 +22,11 @@ export interface ReadAmazonOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Requests in flight or waiting to retry. The limiters set the pace; this only
+ * needs to be large enough that tasks sleeping in backoff do not starve it.
+ */
+const DEFAULT_CONCURRENCY = 48;
 /** searchListingsItems takes at most 20 identifiers a call. */
 export const SEARCH_BATCH = 20;
 const INCLUDED_DATA = ['summaries', 'attributes', 'issues'];
@@ -52,7 +57,7 @@ export async function readAmazon(options: ReadAmazonOptions): Promise<Map<string
     done += batch.skus.length;
     options.onProgress?.(done, total);
   });
-  await runPool(tasks, options.concurrency ?? 16);
+  await runPool(tasks, options.concurrency ?? DEFAULT_CONCURRENCY);
   return facts;
 }
 

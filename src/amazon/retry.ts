@@ -8,10 +8,10 @@ export interface RetryPolicy {
 }
 
 /**
- * Five attempts over roughly ten seconds ride out a throttled burst or a brief
+ * Six attempts over roughly fifteen seconds ride out a throttled burst or a brief
  * outage; more would only stall a run that Amazon is not going to serve.
  */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 /** Capped exponential backoff with full jitter: delay is uniform in [0, min(max, base * 2^n)). */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {

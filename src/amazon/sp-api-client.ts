@@ -104,7 +104,9 @@ export class SpApiClient {
         auto_request_throttled: false,
         retry_remote_timeout: false,
         version_fallback: false,
-        timeouts: { response: options.timeoutMs, deadline: options.timeoutMs },
+        // Only a deadline: amazon-sp-api 1.2.1 never clears its `response` timer when a
+        // request fails, which kept the process alive for the whole timeout after a drop.
+        timeouts: { deadline: options.timeoutMs },
         ...(options.endpoint ? { https_proxy_agent: new EndpointAgent(options.endpoint) } : {}),
       },
     });
@@ -125,7 +127,8 @@ export class SpApiClient {
     try {
       await this.sp.refreshAccessToken();
     } catch (error) {
-      this.options.logger.debug(`POST https://api.amazon.com/auth/o2/token -> failed`);
+      const code = (error as { code?: string }).code ?? 'no answer';
+      this.options.logger.debug(`POST https://api.amazon.com/auth/o2/token -> failed (${code})`);
       this.tokenPromise = undefined;
       throw this.explainTokenError(error);
     }
@@ -188,18 +191,9 @@ export class SpApiClient {
 
   private explainTokenError(error: unknown): Error {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client') {
-      return new UpstreamError(
-        `Amazon LWA refused the credentials for region ${this.options.region} (${code}).`,
-        'Check SP_API_REFRESH_TOKEN and SELLING_PARTNER_APP_CLIENT_ID/SECRET.',
-      );
-    }
-    if (code === 'REFRESH_ACCESS_TOKEN_PARSE_ERROR' || code.startsWith('UNKNOWN_')) {
-      return new UpstreamError(
-        `Amazon LWA answered something that is not a token (region ${this.options.region}).`,
-        'Check SP_API_ENDPOINT, or try again later.',
-      );
-    }
+    const known = describeTokenFailure(code, this.options.region, error);
+    if (known) return new UpstreamError(known.message, known.suggestion);
+
     const network = toNetworkError(error, 'the LWA token endpoint');
     return new UpstreamError(`${network.message}.`, 'Check SP_API_ENDPOINT and the network.');
   }
@@ -240,6 +234,44 @@ function toNetworkError(error: unknown, where: string): SpApiNetworkError {
   };
   const text = reason[code] ?? (error instanceof Error ? error.message : String(error));
   return new SpApiNetworkError(`${where}: ${text}`, code);
+}
+
+/** LWA's own refusals, and answers amazon-sp-api could not read as a token. */
+function describeTokenFailure(
+  code: string,
+  region: Region,
+  error: unknown,
+): { message: string; suggestion: string } | null {
+  const endpointHint = 'Check SP_API_ENDPOINT, or try again later.';
+  if (code === 'invalid_grant') {
+    return {
+      message: `Amazon LWA refused the refresh token for region ${region} (invalid_grant).`,
+      suggestion: `Check SP_API_REFRESH_TOKEN (or "amazon.regions.${region}.refreshToken").`,
+    };
+  }
+  if (code === 'invalid_client' || code === 'unauthorized_client') {
+    return {
+      message: `Amazon LWA refused the app credentials for region ${region} (${code}).`,
+      suggestion: 'Check SELLING_PARTNER_APP_CLIENT_ID and SELLING_PARTNER_APP_CLIENT_SECRET.',
+    };
+  }
+  if (code === 'REFRESH_ACCESS_TOKEN_PARSE_ERROR') {
+    const sample = sampleOf(error);
+    const message = `Amazon LWA answered a body that is not JSON for region ${region} (${sample}).`;
+    return { message, suggestion: endpointHint };
+  }
+  if (code.startsWith('UNKNOWN_')) {
+    const message = `Amazon LWA answered without an access token for region ${region}.`;
+    return { message, suggestion: endpointHint };
+  }
+  return null;
+}
+
+/** The start of a body amazon-sp-api could not parse, on one line. */
+function sampleOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : '';
+  const sample = text.slice(0, 60).replace(/\s+/g, ' ').trim();
+  return sample ? `"${sample}"` : 'an empty body';
 }
 
 /** Document URLs carry pre-signed query strings; those are credentials too. */

@@ -52,9 +52,20 @@ export async function runAuditCommand(options: AuditCommandOptions): Promise<num
   logger.debug(
     `Odoo calls: ${outcome.stats.odooCalls}; SP-API: ${JSON.stringify(outcome.stats.amazon)}`,
   );
+  warnReadFailures(outcome, logger);
   const tablePrinted = !options.json && options.csv !== '-';
   if (outcome.exit.code !== 0 && !tablePrinted) logger.info(outcome.exit.reason);
   return outcome.exit.code;
+}
+
+function warnReadFailures(outcome: AuditOutcome, logger: Logger) {
+  const failed = outcome.facts.filter((facts) => facts.amazon.readError);
+  const first = failed[0];
+  if (!first) return;
+  const others = failed.length > 1 ? ` (and ${failed.length - 1} more)` : '';
+  logger.warn(
+    `Amazon could not be read for ${first.sku} in ${first.marketplace}${others}: ${first.amazon.readError}`,
+  );
 }
 
 function trackProgress(progress: Progress) {
