@@ -14,5 +14,12 @@ export default tseslint.config(
       'max-len': ['error', { code: 100, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true }],
     },
   },
-  { files: ['eslint.config.js', 'vitest.config.ts'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'bench/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
+  },
 );

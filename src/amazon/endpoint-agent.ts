@@ -17,6 +17,8 @@ export class EndpointAgent extends http.Agent {
     super({ keepAlive: true, maxSockets: 16 });
     this.target = new URL(endpoint);
     (this as unknown as { protocol: string }).protocol = 'https:';
+    // Node writes the port into Host when it differs from the agent's default; Amazon sees none.
+    (this as unknown as { defaultPort: number }).defaultPort = 443;
   }
 
   override createConnection(): Duplex {

@@ -7,6 +7,8 @@ import type { Clock } from './clock.js';
  */
 export const RATE_MARGIN = 0.97;
 
+const MAX_NAP_MS = 50;
+
 export interface RateLimiterOptions {
   /** Requests per second. */
   rate: number;
@@ -63,7 +65,9 @@ export class RateLimiter {
     this.refill();
     // A sleep computed to the exact refill can land a rounding error short of 1.
     while (this.tokens < 1 - 1e-9) {
-      await this.options.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
+      const wait = ((1 - this.tokens) / this.rate) * 1000;
+      // Short naps, so that a higher rate announced meanwhile takes effect at once.
+      await this.options.clock.sleep(Math.min(wait, MAX_NAP_MS));
       this.refill();
     }
     this.tokens -= 1;

@@ -191,7 +191,7 @@ export class SpApiClient {
 
   private explainTokenError(error: unknown): Error {
     const code = (error as { code?: string }).code ?? '';
-    const known = describeTokenFailure(code, this.options.region, error);
+    const known = describeTokenFailure(code, this.options.region);
     if (known) return new UpstreamError(known.message, known.suggestion);
 
     const network = toNetworkError(error, 'the LWA token endpoint');
@@ -240,7 +240,6 @@ function toNetworkError(error: unknown, where: string): SpApiNetworkError {
 function describeTokenFailure(
   code: string,
   region: Region,
-  error: unknown,
 ): { message: string; suggestion: string } | null {
   const endpointHint = 'Check SP_API_ENDPOINT, or try again later.';
   if (code === 'invalid_grant') {
@@ -256,8 +255,8 @@ function describeTokenFailure(
     };
   }
   if (code === 'REFRESH_ACCESS_TOKEN_PARSE_ERROR') {
-    const sample = sampleOf(error);
-    const message = `Amazon LWA answered a body that is not JSON for region ${region} (${sample}).`;
+    // No sample of the body: a proxy's error page may echo the request, secrets included.
+    const message = `Amazon LWA answered a body that is not JSON for region ${region}.`;
     return { message, suggestion: endpointHint };
   }
   if (code.startsWith('UNKNOWN_')) {
@@ -265,13 +264,6 @@ function describeTokenFailure(
     return { message, suggestion: endpointHint };
   }
   return null;
-}
-
-/** The start of a body amazon-sp-api could not parse, on one line. */
-function sampleOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : '';
-  const sample = text.slice(0, 60).replace(/\s+/g, ' ').trim();
-  return sample ? `"${sample}"` : 'an empty body';
 }
 
 /** Document URLs carry pre-signed query strings; those are credentials too. */

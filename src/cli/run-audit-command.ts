@@ -3,7 +3,7 @@ import type { FailOn } from '../audit/decide-exit-code.js';
 import { runAudit, type AuditOutcome } from '../audit/run-audit.js';
 import { loadConfig, type AppConfig } from '../config/load-config.js';
 import type { Logger } from '../logger.js';
-import { renderCsv } from '../report/csv.js';
+import { writeCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { renderTable } from '../report/table.js';
@@ -91,17 +91,17 @@ function loadAuditConfig(options: AuditCommandOptions): AppConfig {
 async function printOutcome(outcome: AuditOutcome, options: AuditCommandOptions) {
   const { report, exit } = outcome;
   if (options.csv && options.csv !== '-') {
-    await writeFileAtomic(options.csv, renderCsv(report.rows));
+    await writeFileAtomic(options.csv, (stream) => writeCsv(report.rows, stream));
   }
 
   if (options.json) process.stdout.write(renderJson(report));
-  else if (options.csv === '-') process.stdout.write(renderCsv(report.rows));
-  else
-    process.stdout.write(
-      renderTable(report, {
-        color: options.color,
-        exitReason: exit.reason,
-        remedies: outcome.remedies,
-      }),
-    );
+  else if (options.csv === '-') await writeCsv(report.rows, process.stdout);
+  else {
+    const table = renderTable(report, {
+      color: options.color,
+      exitReason: exit.reason,
+      remedies: outcome.remedies,
+    });
+    process.stdout.write(table);
+  }
 }

@@ -1,2 +1,0 @@
-export * from '../src/audit/index.js';
-export { MARKETPLACES } from '../src/config/marketplaces.js';
