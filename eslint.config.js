@@ -11,7 +11,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'max-len': ['error', { code: 100, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 100, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true },
+      ],
     },
   },
   {
@@ -20,6 +23,8 @@ export default tseslint.config(
   },
   {
     files: ['bench/**/*.js'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', performance: 'readonly' },
+    },
   },
 );
