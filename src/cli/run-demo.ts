@@ -39,12 +39,12 @@ function printFixHint(logger: Logger): void {
     [
       '',
       'The demo shop has findings on purpose. To try a fix against the same sandbox:',
-      '  1. npx mto-audit sandbox          (in one terminal; it prints the export lines)',
-      '  2. paste the export lines into another terminal, then:',
-      '     npx mto-audit fix --dry-run    (see the plan)',
-      '     npx mto-audit fix --yes        (push it; the journal path is printed)',
-      '     npx mto-audit audit            (the Amazon-side findings are gone)',
-      '     npx mto-audit rollback <journal> --yes',
+      '  1. npx mto-audit sandbox    (leave it running; it prints a config file path, CONFIG)',
+      '  2. in another terminal:',
+      '     npx mto-audit fix --config CONFIG --dry-run    (see the plan)',
+      '     npx mto-audit fix --config CONFIG --yes        (push it; the journal path is printed)',
+      '     npx mto-audit audit --config CONFIG            (the Amazon-side findings are gone)',
+      '     npx mto-audit rollback JOURNAL --config CONFIG --yes',
     ].join('\n'),
   );
 }
