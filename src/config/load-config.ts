@@ -201,13 +201,15 @@ function validate(raw: unknown, origins: Origins, file: string | null): ConfigFi
   if (result.success) return result.data;
 
   const issue = result.error.issues[0];
+  const suggestion = 'See "Configuration" in the README for the expected shape.';
+  if (issue?.code === 'unrecognized_keys') {
+    const paths = issue.keys.map((key) => [...issue.path, key].join('.'));
+    const where = file ? `${file}: ` : '';
+    throw new ConfigError(`${where}unknown key ${paths.join(', ')}.`, suggestion);
+  }
   const path = issue?.path.join('.') ?? '';
   const where = describeOrigin(path, origins, file);
-  const unknownKeys = issue?.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  throw new ConfigError(
-    `${where}: ${issue?.message ?? 'invalid'}${unknownKeys}.`,
-    'See "Configuration" in the README for the expected shape.',
-  );
+  throw new ConfigError(`${where}: ${issue?.message ?? 'invalid'}.`, suggestion);
 }
 
 function describeOrigin(path: string, origins: Origins, file: string | null): string {
@@ -249,7 +251,7 @@ function resolveConfig(parsed: ConfigFile, origins: Origins, file: string | null
     mtoField: parsed.mto?.field ?? null,
     capacityField: parsed.capacityField ?? null,
     policy: { ...DEFAULT_POLICY, ...parsed.policy },
-    secrets: collectSecrets(odoo.password, amazon),
+    secrets: collectSecrets(odoo, amazon),
     warnings: [],
   };
 }
@@ -325,9 +327,15 @@ function resolveRegions(
   return regions;
 }
 
-function collectSecrets(odooPassword: string, amazon: AppConfig['amazon']): string[] {
+function collectSecrets(odoo: AppConfig['odoo'], amazon: AppConfig['amazon']): string[] {
   const tokens = Object.values(amazon.regions).map((access) => access.refreshToken);
-  return [odooPassword, amazon.clientSecret, ...tokens];
+  return [odoo.password, amazon.clientSecret, ...tokens, ...urlCredentials(odoo.url)];
+}
+
+/** A password written into ODOO_URL (https://user:pass@host) is a secret like any other. */
+function urlCredentials(url: string): string[] {
+  const password = decodeURIComponent(new URL(url).password);
+  return password ? [password] : [];
 }
 
 function checkFilePermissions(file: string | null, parsed: ConfigFile): string[] {

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { createRegionClients } from '../amazon/region-clients.js';
 import { describeAnswer } from '../amazon/answer-errors.js';
-import type { SpApiClient } from '../amazon/sp-api-client.js';
+import type { SpApiAnswer, SpApiClient } from '../amazon/sp-api-client.js';
+import type { Region } from '../config/marketplaces.js';
 import { loadConfig, type AppConfig, type ConfigInputs } from '../config/load-config.js';
 import { ExitCode, formatUserError, isUserError, type ExitCodeValue } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -166,17 +168,42 @@ async function checkAmazon(config: AppConfig, logger: Logger, checks: DoctorChec
   }
 }
 
+/** The part of Amazon's ItemSearchResults that tells a real answer from a proxy's page. */
+const searchResultsSchema = z.looseObject({
+  numberOfResults: z.int().min(0),
+  items: z.array(z.unknown()),
+});
+
 async function probeMarketplace(client: SpApiClient, sellerId: string, marketplaceId: string) {
   const answer = await client.send({
     operation: 'searchListingsItems',
     path: { sellerId },
     query: { marketplaceIds: [marketplaceId], pageSize: 1, includedData: ['summaries'] },
   });
-  if (answer.status !== 200) {
-    throw new Error(`${marketplaceId} for seller ${sellerId}: ${describeAnswer(answer)}`);
+  const where = `${marketplaceId} for seller ${sellerId}`;
+  if (answer.status === 403) {
+    throw new Error(`${where}: ${explainForbidden(answer, client.region)}`);
   }
-  const count = (answer.body as { numberOfResults?: number } | null)?.numberOfResults;
-  return `${marketplaceId} answers for seller ${sellerId} (${count ?? '?'} listings)`;
+  if (answer.status !== 200 || answer.body === undefined) {
+    throw new Error(`${where}: ${describeAnswer(answer)}`);
+  }
+
+  const results = searchResultsSchema.safeParse(answer.body);
+  if (!results.success) {
+    const field = results.error.issues[0]?.path.join('.') || 'its body';
+    throw new Error(`${where}: HTTP 200, but not an ItemSearchResults answer (${field}).`);
+  }
+  return `${marketplaceId} answers for seller ${sellerId} (${results.data.numberOfResults} listings)`;
+}
+
+/** A token LWA issued for another region or seller is refused here, not at LWA. */
+function explainForbidden(answer: SpApiAnswer, region: Region): string {
+  const refused = describeAnswer(answer).replace(/\.?$/, '.');
+  return (
+    `${refused} Check that the refresh token of region ${region} ` +
+    `(amazon.regions.${region}.refreshToken, else SP_API_REFRESH_TOKEN) was issued for this ` +
+    'seller in that region.'
+  );
 }
 
 class SchemaProblem extends Error {}

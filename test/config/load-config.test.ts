@@ -158,6 +158,11 @@ describe('loadConfig', () => {
     expect(config.warnings).toEqual([]);
   });
 
+  it('treats a password written into ODOO_URL as a secret', () => {
+    const config = load({ ...BASE_ENV, ODOO_URL: 'http://sync:url%21pass@127.0.0.1:8069' });
+    expect(config.secrets).toContain('url!pass');
+  });
+
   it('warns when a config file holding secrets is readable by others', () => {
     const dir = tempDir();
     const file = join(dir, 'mto-audit.config.json');
