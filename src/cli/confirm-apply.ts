@@ -19,6 +19,11 @@ export function assertCanConfirm(options: { dryRun: boolean; yes: boolean; comma
   );
 }
 
+/** Whether this run will ask before sending. */
+export function asks(options: { dryRun: boolean; yes: boolean }): boolean {
+  return !options.dryRun && !options.yes;
+}
+
 /** The question, on stderr so that --json keeps stdout clean; Ctrl-C counts as no. */
 export function confirmPlan(verb: string): (plan: FixPlan) => Promise<boolean> {
   return async (plan) => {

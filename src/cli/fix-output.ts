@@ -38,10 +38,15 @@ export async function chooseJournal(
   return path;
 }
 
-/** Prints the plan table as soon as it is known (before the question); --json waits. */
-export function planPrinter(global: GlobalOptions, command: RunCommand) {
+/**
+ * Prints the plan table as soon as it is known, before the question. Under --json stdout holds
+ * only the final document, so a plan shown for a question goes to stderr.
+ */
+export function planPrinter(global: GlobalOptions, command: RunCommand, asking: boolean) {
   return (plan: FixPlan, via: Map<number, Via>) => {
-    if (!global.json) process.stdout.write(renderPlan(plan, via, { color: global.color, command }));
+    const text = renderPlan(plan, via, { color: global.color, command });
+    if (!global.json) process.stdout.write(text);
+    else if (asking) process.stderr.write(text);
   };
 }
 

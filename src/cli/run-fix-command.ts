@@ -9,7 +9,7 @@ import { runFix } from '../fix/run-fix.js';
 import type { ViaOption } from '../fix/types.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import type { GlobalOptions } from './base-command.js';
-import { assertCanConfirm, confirmPlan } from './confirm-apply.js';
+import { asks, assertCanConfirm, confirmPlan } from './confirm-apply.js';
 import { announceJournal, chooseJournal, planPrinter, printOutcome } from './fix-output.js';
 
 export interface FixCommandOptions extends GlobalOptions {
@@ -36,7 +36,10 @@ export async function runFixCommand(options: FixCommandOptions): Promise<number>
   assertCanConfirm({ ...options, command: 'fix' });
   if (options.resume) return runResume(options, options.resume);
 
-  const journalPath = await chooseJournal(options.journal, options.cwd, 'mto-audit-journal');
+  // A dry run opens no journal, so an existing --journal file is no reason to stop it.
+  const journalPath = options.dryRun
+    ? resolve(options.cwd, options.journal ?? 'dry-run.jsonl')
+    : await chooseJournal(options.journal, options.cwd, 'mto-audit-journal');
   const config = loadFixConfig(options, options.marketplaces);
   const logger = options.logger();
   const progress = createProgress({
@@ -57,7 +60,7 @@ export async function runFixCommand(options: FixCommandOptions): Promise<number>
       onProgress: trackProgress(progress),
       onPlan: (plan, via) => {
         progress.stop();
-        planPrinter(options, 'fix')(plan, via);
+        planPrinter(options, 'fix', asks(options))(plan, via);
       },
     });
     return printOutcome(outcome, options, logger);
@@ -76,7 +79,7 @@ async function runResume(options: FixCommandOptions, path: string): Promise<numb
     ...applyOptions(options, config, logger),
     via: options.via ?? journal.header.via,
     journal,
-    onPlan: planPrinter(options, 'resume'),
+    onPlan: planPrinter(options, 'resume', asks(options)),
   });
   return printOutcome(outcome, options, logger);
 }

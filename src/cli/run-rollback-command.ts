@@ -5,7 +5,7 @@ import { checkJournalSeller, journalMarketplaces, readJournal } from '../fix/rea
 import { runRollback } from '../fix/run-rollback.js';
 import type { ViaOption } from '../fix/types.js';
 import type { GlobalOptions } from './base-command.js';
-import { assertCanConfirm, confirmPlan } from './confirm-apply.js';
+import { asks, assertCanConfirm, confirmPlan } from './confirm-apply.js';
 import { announceJournal, chooseJournal, planPrinter, printOutcome } from './fix-output.js';
 
 export interface RollbackCommandOptions extends GlobalOptions {
@@ -45,7 +45,7 @@ export async function runRollbackCommand(options: RollbackCommandOptions): Promi
     dryRun: options.dryRun,
     verify: options.verify,
     confirm: options.yes ? undefined : confirmPlan('Restore'),
-    onPlan: planPrinter(options, 'rollback'),
+    onPlan: planPrinter(options, 'rollback', asks(options)),
     onJournal: announceJournal(options.logger),
   });
   return printOutcome(outcome, options, logger);
