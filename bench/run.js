@@ -59,6 +59,34 @@ results.push(
   check(`peak memory ${render.peakRssMb} MB < 400 MB`, render.peakRssMb < 400),
 );
 
+console.log('fix: 1,000 patches in one marketplace, patch rate x40');
+const patch = await bench('fix-throughput.js', [1000, RATE_SCALE, 'patch']);
+console.log(JSON.stringify(patch));
+results.push(
+  check(
+    `patch throughput ${patch.throughputFraction} of the announced ${patch.announcedPatchRate}/s ` +
+      `>= 0.9 (${patch.throttled429} 429s, all retried)`,
+    patch.throughputFraction >= 0.9,
+  ),
+  check(
+    `every change applied once (${patch.applied} applied, ${patch.writesApplied} writes)`,
+    patch.applied === 1000 && patch.writesApplied === 1000 && patch.failed === 0,
+  ),
+);
+
+console.log('fix: 20,000 changes in one marketplace through a JSON_LISTINGS_FEED');
+const feed = await bench('fix-throughput.js', [20_000, RATE_SCALE, 'feed']);
+console.log(JSON.stringify(feed));
+results.push(
+  check(
+    `one feed (${feed.spApiCalls.createFeed ?? 0} createFeed, ` +
+      `${feed.spApiCalls.patchListingsItem ?? 0} patches), ${feed.applied} applied`,
+    feed.spApiCalls.createFeed === 1 &&
+      !feed.spApiCalls.patchListingsItem &&
+      feed.applied === 20_000,
+  ),
+);
+
 const missed = results.filter((ok) => !ok).length;
 console.log(missed === 0 ? 'all targets met' : `${missed} target(s) missed`);
 process.exitCode = missed === 0 ? 0 : 1;
