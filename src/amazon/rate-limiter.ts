@@ -65,7 +65,8 @@ export class RateLimiter {
     this.refill();
     // A sleep computed to the exact refill can land a rounding error short of 1.
     while (this.tokens < 1 - 1e-9) {
-      const wait = ((1 - this.tokens) / this.rate) * 1000;
+      // At least a hundredth of a millisecond, so that even an epoch-sized clock moves.
+      const wait = Math.max(((1 - this.tokens) / this.rate) * 1000, 0.01);
       // Short naps, so that a higher rate announced meanwhile takes effect at once.
       await this.options.clock.sleep(Math.min(wait, MAX_NAP_MS));
       this.refill();

@@ -19,7 +19,9 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.floor(random() * ceiling);
 }
 
-export type AttemptOutcome<T> = { done: true; value: T } | { done: false; reason: string };
+/** A failure marked `final` is not retried: trying again could do harm. */
+export type AttemptOutcome<T> =
+  { done: true; value: T } | { done: false; reason: string; final?: boolean };
 
 /**
  * Runs `attempt` until it reports done or the attempts run out; the last
@@ -35,7 +37,7 @@ export async function retry<T>(
   for (let n = 0; n < options.policy.attempts; n += 1) {
     if (n > 0) await options.clock.sleep(backoffDelay(options.policy, n - 1, random));
     outcome = await attempt(n);
-    if (outcome.done) return outcome;
+    if (outcome.done || outcome.final) return outcome;
   }
   return outcome;
 }

@@ -74,7 +74,10 @@ interface SellingPartnerLike {
     details: { url: string },
     feed: { content: string; contentType: string },
   ): Promise<unknown>;
-  download(details: { url: string }, options: Record<string, unknown>): Promise<unknown>;
+  download(
+    details: { url: string; compressionAlgorithm?: string },
+    options: Record<string, unknown>,
+  ): Promise<unknown>;
   readonly access_token: string | undefined;
 }
 
@@ -155,8 +158,10 @@ export class SpApiClient {
     this.options.logger.debug(`PUT ${redactUrl(url)} -> ok`);
   }
 
-  async downloadDocument(url: string): Promise<string> {
-    const result = await this.sp.download({ url }, {});
+  /** A report document's text; amazon-sp-api unzips it when Amazon says it is GZIP. */
+  async downloadDocument(url: string, compressionAlgorithm?: string): Promise<string> {
+    const details = compressionAlgorithm ? { url, compressionAlgorithm } : { url };
+    const result = await this.sp.download(details, {});
     this.options.logger.debug(`GET ${redactUrl(url)} -> ok`);
     return typeof result === 'string' ? result : JSON.stringify(result);
   }

@@ -2,7 +2,7 @@ import type { Region } from '../config/marketplaces.js';
 import { describeAnswer, isRetryableStatus } from './answer-errors.js';
 import { systemClock, type Clock } from './clock.js';
 import { RateLimiter } from './rate-limiter.js';
-import { DEFAULT_RETRY, retry, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, retry, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import {
   SpApiNetworkError,
   type SpApiAnswer,
@@ -26,6 +26,17 @@ export const PUBLISHED_RATES: Record<SpApiOperation, { rate: number; burst: numb
 };
 
 export type GatewayResult = { answer: SpApiAnswer } | { failure: string };
+
+export interface RequestOptions {
+  /**
+   * Retry when the connection dropped or timed out after the request went out
+   * (default true). Off for calls that must not happen twice, such as createFeed.
+   */
+  retryLostAnswers?: boolean;
+}
+
+/** These network errors mean the request never reached Amazon, so a retry is always safe. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export interface GatewayStats {
   calls: Partial<Record<SpApiOperation, number>>;
@@ -60,14 +71,19 @@ export class SpApiGateway {
    * Sends one call, retrying 429, 5xx and lost connections. Any other answer
    * (200, 400, 403, 404) comes back for the caller to read.
    */
-  async request(region: Region, call: SpApiCall): Promise<GatewayResult> {
+  async request(
+    region: Region,
+    call: SpApiCall,
+    options: RequestOptions = {},
+  ): Promise<GatewayResult> {
+    const retryLost = options.retryLostAnswers ?? true;
     const client = this.client(region);
     const limiter = this.limiter(region, call.operation);
     const outcome = await retry<SpApiAnswer>(
       async (attempt) => {
         if (attempt > 0) this.stats.retried += 1;
         await limiter.acquire();
-        return this.attempt(client, limiter, call);
+        return this.attempt(client, limiter, call, retryLost);
       },
       {
         policy: this.options.retryPolicy ?? DEFAULT_RETRY,
@@ -78,14 +94,21 @@ export class SpApiGateway {
     return outcome.done ? { answer: outcome.value } : { failure: outcome.reason };
   }
 
-  private async attempt(client: SpApiClient, limiter: RateLimiter, call: SpApiCall) {
+  private async attempt(
+    client: SpApiClient,
+    limiter: RateLimiter,
+    call: SpApiCall,
+    retryLost: boolean,
+  ): Promise<AttemptOutcome<SpApiAnswer>> {
     this.stats.calls[call.operation] = (this.stats.calls[call.operation] ?? 0) + 1;
     let answer: SpApiAnswer;
     try {
       answer = await client.send(call);
     } catch (error) {
-      if (error instanceof SpApiNetworkError)
-        return { done: false as const, reason: error.message };
+      if (error instanceof SpApiNetworkError) {
+        const lost = !NEVER_SENT.has(error.code);
+        return { done: false, reason: error.message, final: lost && !retryLost };
+      }
       throw error;
     }
 

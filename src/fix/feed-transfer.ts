@@ -1,3 +1,4 @@
+import type { RequestOptions } from '../amazon/sp-api-gateway.js';
 import { z } from 'zod';
 import { describeAnswer } from '../amazon/answer-errors.js';
 import type { SpApiCall } from '../amazon/sp-api-client.js';
@@ -33,14 +34,23 @@ export async function submitFeed(
   const uploaded = await upload(ctx, region, created.url, JSON.stringify(document));
   if (uploaded) return uploaded;
 
-  const feed = await call(ctx, region, feedIdSchema, 202, {
-    operation: 'createFeed',
-    body: {
-      feedType: 'JSON_LISTINGS_FEED',
-      marketplaceIds: [marketplaceId],
-      inputFeedDocumentId: created.feedDocumentId,
+  // A createFeed whose answer was lost may have created the feed: sending it again would
+  // queue the same changes twice, so the change stays open for --resume to settle.
+  const feed = await call(
+    ctx,
+    region,
+    feedIdSchema,
+    202,
+    {
+      operation: 'createFeed',
+      body: {
+        feedType: 'JSON_LISTINGS_FEED',
+        marketplaceIds: [marketplaceId],
+        inputFeedDocumentId: created.feedDocumentId,
+      },
     },
-  });
+    { retryLostAnswers: false },
+  );
   return 'failure' in feed ? feed : { feedId: feed.feedId, feedDocumentId: created.feedDocumentId };
 }
 
@@ -55,11 +65,12 @@ export async function downloadReport(
     path: { feedDocumentId: resultFeedDocumentId },
   });
   if ('failure' in found) return found;
-  if (found.compressionAlgorithm) {
+  if (found.compressionAlgorithm && found.compressionAlgorithm !== 'GZIP') {
     return { failure: `the processing report is ${found.compressionAlgorithm}-compressed` };
   }
   try {
-    return { text: await ctx.gateway.client(region).downloadDocument(found.url) };
+    const client = ctx.gateway.client(region);
+    return { text: await client.downloadDocument(found.url, found.compressionAlgorithm) };
   } catch (error) {
     return { failure: `could not download the processing report (${describeError(error)})` };
   }
@@ -71,8 +82,9 @@ async function call<T>(
   schema: z.ZodType<T>,
   expected: number,
   request: SpApiCall,
+  options?: RequestOptions,
 ): Promise<T | Failure> {
-  const result = await ctx.gateway.request(region, request);
+  const result = await ctx.gateway.request(region, request, options);
   if ('failure' in result) return { failure: `${request.operation}: ${result.failure}` };
   if (result.answer.status !== expected) {
     return { failure: `${request.operation}: ${describeAnswer(result.answer)}` };

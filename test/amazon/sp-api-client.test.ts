@@ -200,3 +200,25 @@ describe('SpApiGateway against the rate-limited fake', () => {
     expect(rate).toBeLessThanOrEqual(1.1 * (announced ?? 0));
   });
 });
+
+describe('SpApiGateway retries', () => {
+  const instantClock = { now: () => performance.now(), sleep: () => Promise.resolve() };
+
+  it('retries a dropped connection, but not for a call that must not happen twice', async () => {
+    const client = clientOf('na');
+    await client.ensureToken();
+    const gateway = new SpApiGateway({ clients: new Map([['na', client]]), clock: instantClock });
+    sandbox.spApi.setFaults({ dropRate: 1 });
+    const before = sandbox.spApi.stats.dropped;
+
+    const retried = await gateway.request('na', getItem('WALLET-BRN', US));
+    expect(retried).toEqual({ failure: expect.stringMatching(/connection dropped/) as string });
+    expect(sandbox.spApi.stats.dropped - before).toBe(6);
+
+    const once = await gateway.request('na', getItem('WALLET-BRN', US), {
+      retryLostAnswers: false,
+    });
+    expect('failure' in once).toBe(true);
+    expect(sandbox.spApi.stats.dropped - before).toBe(7);
+  });
+});
