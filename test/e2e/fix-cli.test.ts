@@ -9,7 +9,7 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from '../../src/sandbox/start-sandbox.js';
-import { runCli, type CliResult } from './run-cli.js';
+import { baseEnv, runCli, type CliResult } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const AMAZON_SIDE = [
@@ -255,7 +255,7 @@ function runAndKill(
   journal: string,
   killWhen: (lines: string[]) => boolean,
 ): Promise<{ signal: NodeJS.Signals | null }> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...s.env };
+  const env = { ...baseEnv(), ...s.env };
   const child = spawn(process.execPath, [BIN, ...args, '--config', s.configFile], {
     env,
     cwd: folder,
@@ -321,7 +321,7 @@ _, status = os.waitpid(pid, 0)
 sys.stdout.write(out.decode('utf8', 'replace'))
 sys.exit(os.waitstatus_to_exitcode(status))
 `;
-  const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env };
+  const fullEnv = { ...baseEnv(), ...env };
   const child = spawn('python3', ['-c', script, process.execPath, BIN, ...args], {
     env: fullEnv,
     cwd: folder,
