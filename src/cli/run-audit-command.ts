@@ -5,7 +5,7 @@ import { loadConfig, type AppConfig } from '../config/load-config.js';
 import type { Logger } from '../logger.js';
 import { writeCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
-import { createProgress, type Progress } from '../report/progress.js';
+import { createProgress, trackProgress } from '../report/progress.js';
 import { renderTable } from '../report/table.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import type { GlobalOptions } from './base-command.js';
@@ -66,15 +66,6 @@ function warnReadFailures(outcome: AuditOutcome, logger: Logger) {
   logger.warn(
     `Amazon could not be read for ${first.sku} in ${first.marketplace}${others}: ${first.amazon.readError}`,
   );
-}
-
-function trackProgress(progress: Progress) {
-  let reported = 0;
-  return (done: number, total: number) => {
-    if (reported === 0) progress.start(total);
-    progress.tick(done - reported);
-    reported = done;
-  };
 }
 
 function loadAuditConfig(options: AuditCommandOptions): AppConfig {

@@ -7,7 +7,7 @@ import { checkJournalSeller, journalMarketplaces, readJournal } from '../fix/rea
 import { resumeFix } from '../fix/resume-fix.js';
 import { runFix } from '../fix/run-fix.js';
 import type { ViaOption } from '../fix/types.js';
-import { createProgress, type Progress } from '../report/progress.js';
+import { createProgress, trackProgress } from '../report/progress.js';
 import type { GlobalOptions } from './base-command.js';
 import { asks, assertCanConfirm, confirmPlan } from './confirm-apply.js';
 import { announceJournal, chooseJournal, planPrinter, printOutcome } from './fix-output.js';
@@ -105,13 +105,4 @@ function loadFixConfig(options: FixCommandOptions, marketplaces: string[] | unde
   options.onSecrets(config.secrets);
   for (const warning of config.warnings) options.logger().warn(warning);
   return config;
-}
-
-function trackProgress(progress: Progress) {
-  let reported = 0;
-  return (done: number, total: number) => {
-    if (reported === 0) progress.start(total);
-    progress.tick(done - reported);
-    reported = done;
-  };
 }

@@ -68,3 +68,13 @@ function fitLine(line: string, stream: ProgressStream): string {
 
   return line.slice(0, Math.max(0, width - 1));
 }
+
+/** Adapts a reader's running (done, total) callback to start/tick calls. */
+export function trackProgress(progress: Progress): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    if (reported === 0) progress.start(total);
+    progress.tick(done - reported);
+    reported = done;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/report/progress.js';
+import { createProgress, trackProgress } from '../../src/report/progress.js';
 
 const CLEAR = '\r\u001b[K';
 
@@ -125,5 +125,26 @@ describe('createProgress', () => {
     progress.start(100);
 
     expect(stream.writes).toEqual([`${CLEAR}Reading Ama`]);
+  });
+});
+
+describe('trackProgress', () => {
+  it('turns running totals into a start and the increments since the last report', () => {
+    const stream = buildStream();
+    const clock = buildClock();
+    const progress = createProgress({ stream, enabled: true, label: 'Reading', now: clock.now });
+    const report = trackProgress(progress);
+
+    report(20, 60);
+    clock.time += 200;
+    report(40, 60);
+    clock.time += 200;
+    report(60, 60);
+
+    expect(stream.writes).toEqual([
+      `${CLEAR}Reading 0/60 (0%)`,
+      `${CLEAR}Reading 40/60 (66%)`,
+      `${CLEAR}Reading 60/60 (100%)`,
+    ]);
   });
 });
