@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRow, classifyRows } from '../../src/audit/classify.js';
 import { DEFAULT_POLICY, type RowFacts } from '../../src/audit/types.js';
+import { contractRow } from '../fixtures/contract-example.js';
 import { makeFacts } from './make-facts.js';
 
 const CONTEXT = { profile: 'marketplace-listing' };
-
-/** The row of the contract's `audit --json` example (§5), without the remedy it leaves out. */
-const CONTRACT_ROW = {
-  sku: 'WALLET-BRN',
-  marketplaceId: 'ATVPDKIKX0DER',
-  marketplace: 'US',
-  productId: 42,
-  product: 'Leather wallet',
-  mto: true,
-  capacityBounded: false,
-  odoo: {
-    freeQty: 0,
-    qtyAvailable: 0,
-    listingQty: 999,
-    saleDelay: 14,
-    weeklyCapacity: null,
-    inProduction: 0,
-  },
-  amazon: { found: true, quantity: 0, leadTimeDays: 2, status: ['DISCOVERABLE'], issues: [] },
-  expected: { quantity: 999, leadTimeDays: 14 },
-  signatures: ['SUPPRESSED_IN_PRODUCTION', 'WRONG_CODE_PATH', 'LEAD_TIME_MISMATCH'],
-  severity: 'critical',
-};
 
 function contractFacts(): RowFacts {
   return {
@@ -54,7 +32,7 @@ describe('classifyRow', () => {
   it('classifies the contract example row exactly as the contract prints it', () => {
     const { remedy, ...row } = classifyRow(contractFacts(), DEFAULT_POLICY, CONTEXT);
 
-    expect(row).toEqual(CONTRACT_ROW);
+    expect(row).toEqual(contractRow());
     expect(remedy).toContain('Then run mto-audit fix to push quantity 999 and lead time 14 days');
   });
 

@@ -1,4 +1,5 @@
 import type { AuditReport, AuditRow, Severity, SignatureCode } from '../../src/audit/types.js';
+import { contractRow } from '../fixtures/contract-example.js';
 
 export interface RowOverrides extends Partial<Omit<AuditRow, 'odoo' | 'amazon' | 'expected'>> {
   odoo?: Partial<AuditRow['odoo']>;
@@ -6,38 +7,19 @@ export interface RowOverrides extends Partial<Omit<AuditRow, 'odoo' | 'amazon' |
   expected?: Partial<AuditRow['expected']>;
 }
 
-/** The contract's §5 example row, with the remedy the renderers also carry. */
+export const EXAMPLE_REMEDY =
+  'Sync the listing quantity, not free_qty; send sale_delay as the lead time.';
+
+/** The contract's §5 example row, with a remedy as the renderers also carry one. */
 export function buildRow(overrides: RowOverrides = {}): AuditRow {
   const { odoo, amazon, expected, ...rest } = overrides;
+  const row = contractRow();
   return {
-    sku: 'WALLET-BRN',
-    marketplaceId: 'ATVPDKIKX0DER',
-    marketplace: 'US',
-    productId: 42,
-    product: 'Leather wallet',
-    mto: true,
-    capacityBounded: false,
-    odoo: {
-      freeQty: 0,
-      qtyAvailable: 0,
-      listingQty: 999,
-      saleDelay: 14,
-      weeklyCapacity: null,
-      inProduction: 0,
-      ...odoo,
-    },
-    amazon: {
-      found: true,
-      quantity: 0,
-      leadTimeDays: 2,
-      status: ['DISCOVERABLE'],
-      issues: [],
-      ...amazon,
-    },
-    expected: { quantity: 999, leadTimeDays: 14, ...expected },
-    signatures: ['SUPPRESSED_IN_PRODUCTION', 'WRONG_CODE_PATH', 'LEAD_TIME_MISMATCH'],
-    severity: 'critical',
-    remedy: 'Sync the listing quantity, not free_qty; send sale_delay as the lead time.',
+    ...row,
+    odoo: { ...row.odoo, ...odoo },
+    amazon: { ...row.amazon, ...amazon },
+    expected: { ...row.expected, ...expected },
+    remedy: EXAMPLE_REMEDY,
     ...rest,
   };
 }

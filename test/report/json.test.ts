@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/report/json.js';
-import { buildReport, buildRow } from './fixtures.js';
+import { buildReport, buildRow, EXAMPLE_REMEDY } from './fixtures.js';
+import { CONTRACT_REPORT } from '../fixtures/contract-example.js';
 
 const ROW_KEYS = [
   'sku',
@@ -42,44 +43,8 @@ describe('renderJson', () => {
     const document = parse(renderJson(buildReport([buildRow()])));
 
     expect(document).toEqual({
-      generatedAt: '2026-12-03T12:00:00Z',
-      sellerId: 'A1SELLER',
-      marketplaces: ['ATVPDKIKX0DER'],
-      summary: {
-        rows: 1,
-        bySignature: { SUPPRESSED_IN_PRODUCTION: 1, WRONG_CODE_PATH: 1, LEAD_TIME_MISMATCH: 1 },
-        bySeverity: { critical: 1 },
-      },
-      rows: [
-        {
-          sku: 'WALLET-BRN',
-          marketplaceId: 'ATVPDKIKX0DER',
-          marketplace: 'US',
-          productId: 42,
-          product: 'Leather wallet',
-          mto: true,
-          capacityBounded: false,
-          odoo: {
-            freeQty: 0,
-            qtyAvailable: 0,
-            listingQty: 999,
-            saleDelay: 14,
-            weeklyCapacity: null,
-            inProduction: 0,
-          },
-          amazon: {
-            found: true,
-            quantity: 0,
-            leadTimeDays: 2,
-            status: ['DISCOVERABLE'],
-            issues: [],
-          },
-          expected: { quantity: 999, leadTimeDays: 14 },
-          signatures: ['SUPPRESSED_IN_PRODUCTION', 'WRONG_CODE_PATH', 'LEAD_TIME_MISMATCH'],
-          severity: 'critical',
-          remedy: 'Sync the listing quantity, not free_qty; send sale_delay as the lead time.',
-        },
-      ],
+      ...CONTRACT_REPORT,
+      rows: [{ ...CONTRACT_REPORT.rows[0], remedy: EXAMPLE_REMEDY }],
     });
   });
 
