@@ -10,6 +10,7 @@ export type SpApiOperation =
   | 'patchListingsItem'
   | 'createFeedDocument'
   | 'createFeed'
+  | 'getFeeds'
   | 'getFeed'
   | 'getFeedDocument';
 
@@ -19,6 +20,7 @@ const SECTION: Record<SpApiOperation, string> = {
   patchListingsItem: 'listingsItems',
   createFeedDocument: 'feeds',
   createFeed: 'feeds',
+  getFeeds: 'feeds',
   getFeed: 'feeds',
   getFeedDocument: 'feeds',
 };

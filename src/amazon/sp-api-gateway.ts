@@ -21,6 +21,7 @@ export const PUBLISHED_RATES: Record<SpApiOperation, { rate: number; burst: numb
   patchListingsItem: { rate: 5, burst: 5 },
   createFeedDocument: { rate: 0.5, burst: 15 },
   createFeed: { rate: 0.0083, burst: 15 },
+  getFeeds: { rate: 0.0222, burst: 10 },
   getFeed: { rate: 2, burst: 15 },
   getFeedDocument: { rate: 0.0222, burst: 10 },
 };

@@ -11,6 +11,7 @@ import {
   type OutcomeBase,
 } from './fix-outcome.js';
 import { JOURNAL_FORMAT, JOURNAL_VERSION } from './journal-records.js';
+import { lockJournal } from './journal-lock.js';
 import { JournalWriter } from './journal-writer.js';
 import { reconcileChanges } from './reconcile.js';
 import { openWriteContext, type RunTools } from './run-context.js';
@@ -41,8 +42,8 @@ export interface PlanRun {
 }
 
 /**
- * Shows the plan, then (unless a dry run or cancelled) opens a new journal, writes the plan
- * into it and sends every change.
+ * Shows the plan, then (unless a dry run or cancelled) locks and opens a new journal, writes
+ * the plan into it and sends every change.
  */
 export async function carryOutPlan(
   plan: FixPlan,
@@ -64,6 +65,15 @@ export async function carryOutPlan(
     return unsentOutcome(base, 'cancelled', 'Cancelled: nothing was sent.');
   }
 
+  const release = await lockJournal(options.journalPath, options.logger);
+  try {
+    return await writeAndSend(plan, run, options, base);
+  } finally {
+    await release();
+  }
+}
+
+async function writeAndSend(plan: FixPlan, run: PlanRun, options: ApplyOptions, base: OutcomeBase) {
   const journal = await JournalWriter.create(options.journalPath, options.hooks);
   options.onJournal?.(journal.path);
   const { ctx, close } = openWriteContext(options.config, options.logger, journal, options);

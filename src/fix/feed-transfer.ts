@@ -16,14 +16,15 @@ const resultDocumentSchema = z.object({
 type Failure = { failure: string };
 
 /**
- * createFeedDocument, the upload to its presigned URL, then createFeed. The URL is a
- * credential: it is neither logged nor journaled.
+ * createFeedDocument, the upload to its presigned URL, `uploaded` (which journals the document's
+ * id), then createFeed. The URL is a credential: it is neither logged nor journaled.
  */
 export async function submitFeed(
   marketplaceId: string,
   region: Region,
   document: unknown,
   ctx: WriteContext,
+  uploaded: (feedDocumentId: string) => Promise<void>,
 ): Promise<{ feedId: string; feedDocumentId: string } | Failure> {
   const created = await call(ctx, region, documentSchema, 201, {
     operation: 'createFeedDocument',
@@ -31,8 +32,9 @@ export async function submitFeed(
   });
   if ('failure' in created) return created;
 
-  const uploaded = await upload(ctx, region, created.url, JSON.stringify(document));
-  if (uploaded) return uploaded;
+  const refused = await upload(ctx, region, created.url, JSON.stringify(document));
+  if (refused) return refused;
+  await uploaded(created.feedDocumentId);
 
   // A createFeed whose answer was lost may have created the feed: sending it again would
   // queue the same changes twice, so the change stays open for --resume to settle.

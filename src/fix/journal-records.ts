@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * The journal's records, one JSON object a line. A fix journal reads, in order: the header,
  * every planned change (and blocked row), then per change an intent (flushed before the write
- * leaves) and a result (flushed after the answer). A feed adds one record once createFeed has
- * returned its id, so that a resumed run polls that feed instead of sending it again.
+ * leaves) and a result (flushed after the answer). A feed adds a document record once its
+ * document is uploaded (before createFeed leaves) and a feed record once createFeed has returned
+ * its id, so that a resumed run polls that feed, or looks for it, instead of sending it again.
  */
 export const JOURNAL_FORMAT = 'mto-audit-journal' as const;
 export const JOURNAL_VERSION = 1 as const;
@@ -84,6 +85,15 @@ const feedRecord = z.strictObject({
   at: timestamp,
 });
 
+const documentRecord = z.strictObject({
+  type: z.literal('document'),
+  feedKey: z.string().min(1),
+  feedDocumentId: z.string().min(1),
+  marketplaceId: z.string().min(1),
+  ids: z.array(id).min(1),
+  at: timestamp,
+});
+
 const issue = z.strictObject({
   code: z.string().optional(),
   severity: z.string(),
@@ -123,6 +133,7 @@ export const journalRecord = z.discriminatedUnion('type', [
   changeRecord,
   blockedRecord,
   intentRecord,
+  documentRecord,
   feedRecord,
   resultRecord,
   resumeRecord,
@@ -134,5 +145,6 @@ export type JournalRecord = z.infer<typeof journalRecord>;
 export type HeaderRecord = z.infer<typeof headerRecord>;
 export type ChangeRecord = z.infer<typeof changeRecord>;
 export type IntentRecord = z.infer<typeof intentRecord>;
+export type DocumentRecord = z.infer<typeof documentRecord>;
 export type FeedRecord = z.infer<typeof feedRecord>;
 export type ResultRecord = z.infer<typeof resultRecord>;

@@ -1,5 +1,6 @@
 import type {
   ChangeRecord,
+  DocumentRecord,
   FeedRecord,
   IntentRecord,
   JournalRecord,
@@ -12,15 +13,18 @@ import type { Change } from './types.js';
  * - unsent: planned, never sent, so it can go now;
  * - unknown: sent (or failed) with no answer that settles it, so Amazon must be re-read first;
  * - in-feed: inside a feed whose id is known, so that feed is polled, not sent again;
+ * - feed-lost: its feed document was uploaded but no feed id came back (killed, or the answer
+ *   was lost), so Amazon may hold the feed: it is looked for before anything is re-read;
  * - null: finished (applied, invalid or changed by someone else).
  */
-export type OpenState = 'unsent' | 'unknown' | 'in-feed' | null;
+export type OpenState = 'unsent' | 'unknown' | 'in-feed' | 'feed-lost' | null;
 
 export interface ChangeState {
   change: Change;
   intent: IntentRecord | undefined;
   result: ResultRecord | undefined;
   feed: FeedRecord | undefined;
+  document: DocumentRecord | undefined;
   open: OpenState;
 }
 
@@ -28,12 +32,14 @@ export interface ChangeState {
 export function foldJournal(records: readonly JournalRecord[]): ChangeState[] {
   const states = new Map<number, ChangeState & { intentAt: number; resultAt: number }>();
   const feeds = new Map<string, FeedRecord>();
+  const documents = new Map<string, DocumentRecord>();
 
   records.forEach((record, index) => {
     if (record.type === 'change') {
       states.set(record.id, { ...emptyState(toChange(record)), intentAt: -1, resultAt: -1 });
     }
     if (record.type === 'feed') feeds.set(record.feedKey, record);
+    if (record.type === 'document') documents.set(record.feedKey, record);
     if (record.type === 'intent' || record.type === 'result') {
       const state = states.get(record.id);
       if (state && record.type === 'intent')
@@ -44,8 +50,15 @@ export function foldJournal(records: readonly JournalRecord[]): ChangeState[] {
   });
 
   return [...states.values()].map(({ intentAt, resultAt, ...state }) => {
-    const feed = state.intent?.feedKey ? feeds.get(state.intent.feedKey) : undefined;
-    return { ...state, feed, open: openState(state, feed, intentAt > resultAt) };
+    const key = state.intent?.feedKey;
+    const feed = key ? feeds.get(key) : undefined;
+    const document = key ? documents.get(key) : undefined;
+    return {
+      ...state,
+      feed,
+      document,
+      open: openState(state, feed, document, intentAt > resultAt),
+    };
   });
 }
 
@@ -59,20 +72,28 @@ function toChange(record: ChangeRecord): Change {
 }
 
 function emptyState(change: Change): ChangeState {
-  return { change, intent: undefined, result: undefined, feed: undefined, open: 'unsent' };
+  return {
+    change,
+    intent: undefined,
+    result: undefined,
+    feed: undefined,
+    document: undefined,
+    open: 'unsent',
+  };
 }
 
+/** A failed result does not close a change: its write may have landed after all. */
 function openState(
   state: Pick<ChangeState, 'intent' | 'result'>,
   feed: FeedRecord | undefined,
+  document: DocumentRecord | undefined,
   sentSinceResult: boolean,
 ): OpenState {
   if (!state.intent && !state.result) return 'unsent';
-  if (sentSinceResult) {
-    if (state.intent?.via === 'feed' && feed) return 'in-feed';
-    return 'unknown';
-  }
-  return state.result?.status === 'failed' ? 'unknown' : null;
+  if (!sentSinceResult && state.result?.status !== 'failed') return null;
+  if (state.intent?.via !== 'feed') return 'unknown';
+  if (sentSinceResult && feed) return 'in-feed';
+  return document && !feed ? 'feed-lost' : 'unknown';
 }
 
 /** Changes the journal marks done: applied by a write, or found in effect on a re-read. */

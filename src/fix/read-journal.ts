@@ -107,7 +107,7 @@ function checkReferences(path: string, records: JournalRecord[]): void {
         throw unknownId(path, index, `names the unknown marketplace ${record.marketplaceId}`);
       }
     }
-    const ids = record.type === 'feed' ? record.ids : referencedId(record);
+    const ids = 'ids' in record ? record.ids : referencedId(record);
     const unknown = ids.find((id) => !planned.has(id));
     if (unknown !== undefined) throw unknownId(path, index, `names change ${unknown}, not planned`);
   });

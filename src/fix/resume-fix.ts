@@ -1,3 +1,4 @@
+import { awaitLostFeeds } from './await-lost-feeds.js';
 import type { ApplyOptions } from './carry-out-plan.js';
 import { executeChanges } from './execute-changes.js';
 import {
@@ -8,8 +9,9 @@ import {
   type OutcomeBase,
 } from './fix-outcome.js';
 import { foldJournal, type ChangeState } from './journal-state.js';
+import { lockJournal } from './journal-lock.js';
 import { JournalWriter } from './journal-writer.js';
-import type { Journal } from './read-journal.js';
+import { readJournal, type Journal } from './read-journal.js';
 import { reconcileChanges } from './reconcile.js';
 import { openWriteContext } from './run-context.js';
 import { finishFeed } from './send-feed.js';
@@ -24,10 +26,22 @@ export interface ResumeOptions extends Omit<ApplyOptions, 'journalPath'> {
 
 /**
  * `fix --resume JOURNAL`: finishes what a journal left open, sending no change twice. Feeds
- * with a known id are polled; changes whose arrival the journal cannot tell are re-read on
- * Amazon first; changes never sent are sent. Records go to the end of the same journal.
+ * with a known id are polled; feeds whose id was lost are waited for; changes whose arrival
+ * the journal cannot tell are then re-read on Amazon; changes never sent are sent. Records go
+ * to the end of the same journal. Only one process at a time: the journal is locked, then read
+ * again, so that what another run settled meanwhile is not sent twice.
  */
 export async function resumeFix(options: ResumeOptions): Promise<FixOutcome> {
+  if (options.dryRun) return finishJournal(options);
+  const release = await lockJournal(options.journal.path, options.logger);
+  try {
+    return await finishJournal({ ...options, journal: await readJournal(options.journal.path) });
+  } finally {
+    await release();
+  }
+}
+
+async function finishJournal(options: ResumeOptions): Promise<FixOutcome> {
   const { journal } = options;
   const open = foldJournal(journal.records).filter((state) => state.open !== null);
   const plan = planOf(open.map((state) => state.change));
@@ -56,7 +70,7 @@ export async function resumeFix(options: ResumeOptions): Promise<FixOutcome> {
   const { ctx, close } = openWriteContext(options.config, options.logger, writer, options);
   try {
     await writer.write([{ type: 'resume', at: timestamp(ctx.now) }]);
-    const executed = await settleOpen(open, options, ctx);
+    const executed = await settleOpen(open, journal, options, ctx);
     const outcome = doneOutcome(base, journal.path, executed, ctx.gateway.stats);
     await writer.write([endRecord(outcome, ctx)]);
     return outcome;
@@ -66,19 +80,31 @@ export async function resumeFix(options: ResumeOptions): Promise<FixOutcome> {
   }
 }
 
-async function settleOpen(open: ChangeState[], options: ResumeOptions, ctx: WriteContext) {
+async function settleOpen(
+  open: ChangeState[],
+  journal: Journal,
+  options: ResumeOptions,
+  ctx: WriteContext,
+) {
+  const lost = open.filter((s) => s.open === 'feed-lost');
+  const waited = await awaitLostFeeds(lost, knownFeedIds(journal), ctx);
   const polled = await pollKnownFeeds(open, ctx);
   const missing = new Set(polled.missing);
   const unknown = open.filter((s) => s.open === 'unknown' || missing.has(s.change.id));
   const reconciled = await reconcileChanges(
-    unknown.map((s) => s.change),
+    [...unknown.map((s) => s.change), ...waited.toReread],
     ctx,
   );
 
   const unsent = open.filter((s) => s.open === 'unsent').map((s) => s.change);
   const executed = await executeChanges([...unsent, ...reconciled.toSend], options, ctx);
   const results = [...polled.results, ...reconciled.results, ...executed.results];
-  return { ...executed, results, pending: [...polled.pending, ...executed.pending] };
+  const pending = [...waited.pending, ...polled.pending, ...executed.pending];
+  return { ...executed, results, pending };
+}
+
+function knownFeedIds(journal: Journal): Set<string> {
+  return new Set(journal.records.flatMap((r) => (r.type === 'feed' ? [r.feedId] : [])));
 }
 
 /** Polls each feed the journal has an id for, settling only its still-open changes. */

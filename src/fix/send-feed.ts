@@ -19,7 +19,8 @@ export interface FeedOutcome {
 
 /**
  * One JSON_LISTINGS_FEED for changes of one marketplace. The intents are on disk before the
- * document is uploaded; the feed's id is on disk as soon as createFeed returns it.
+ * document is uploaded, the document's id before createFeed leaves, and the feed's id as soon
+ * as createFeed returns it.
  */
 export async function sendFeed(
   marketplaceId: string,
@@ -35,7 +36,12 @@ export async function sendFeed(
   await ctx.journal.write(ready.map((m) => intentRecord(m.change, 'feed', ctx, m.patch, feedKey)));
 
   const document = buildFeedDocument(ctx.sellerId, ready);
-  const submitted = await submitFeed(marketplaceId, regionOf(marketplaceId), document, ctx);
+  const journalDocument = (feedDocumentId: string) =>
+    ctx.journal.write([
+      { type: 'document', feedKey, feedDocumentId, marketplaceId, ids, at: timestamp(ctx.now) },
+    ]);
+  const region = regionOf(marketplaceId);
+  const submitted = await submitFeed(marketplaceId, region, document, ctx, journalDocument);
   if ('failure' in submitted) {
     const reason = submitted.failure;
     const results = await settleAll(

@@ -50,7 +50,7 @@ describe('fix --via feed / auto against the fake SP-API', () => {
     expect([...outcome.via.values()].every((via) => via === 'feed')).toBe(true);
   });
 
-  it('journals the feed id as soon as Amazon gives it, and no presigned URL', async () => {
+  it('journals the document id before createFeed, the feed id as soon as Amazon gives it, and no presigned URL', async () => {
     const names = skus(3);
     t = await startApi(listings(names));
 
@@ -62,12 +62,15 @@ describe('fix --via feed / auto against the fake SP-API', () => {
       'header',
       ...Array<string>(3).fill('change'),
       ...Array<string>(3).fill('intent'),
+      'document',
       'feed',
       ...Array<string>(3).fill('result'),
       'end',
     ]);
-    expect(records.find((r) => r.type === 'feed')).toMatchObject({
-      feedId: '50001',
+    const feed = records.find((r) => r.type === 'feed');
+    expect(feed).toMatchObject({ feedId: '50001', ids: [1, 2, 3] });
+    expect(records.find((r) => r.type === 'document')).toMatchObject({
+      feedDocumentId: feed?.type === 'feed' ? feed.feedDocumentId : 'none',
       ids: [1, 2, 3],
     });
     expect(records.filter((r) => r.type === 'result')).toEqual(

@@ -234,6 +234,33 @@ describe('foldJournal', () => {
     ]);
   });
 
+  it('looks for the feed of an uploaded document whose feed id was lost', () => {
+    const document = (key: string, ids: number[]): JournalRecord => ({
+      type: 'document',
+      feedKey: key,
+      feedDocumentId: `doc-${key}`,
+      marketplaceId: 'ATVPDKIKX0DER',
+      ids,
+      at: AT,
+    });
+    const records = [
+      ...[1, 2, 3].map((id) => change(id)),
+      intent(1, { via: 'feed', feedKey: 'k1' }),
+      document('k1', [1]),
+      intent(2, { via: 'feed', feedKey: 'k2' }),
+      document('k2', [2]),
+      result(2, 'failed'),
+      intent(3, { via: 'feed', feedKey: 'k3' }),
+      document('k3', [3]),
+      result(3, 'applied'),
+    ];
+    expect(states(records)).toEqual([
+      [1, 'feed-lost'],
+      [2, 'feed-lost'],
+      [3, null],
+    ]);
+  });
+
   it('lets a later run settle what an earlier one left open', () => {
     const records = [
       change(1),

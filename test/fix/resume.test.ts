@@ -32,6 +32,7 @@ afterEach(async () => {
 const SKUS = ['A', 'B', 'C', 'D'];
 const BEFORE = { quantity: 0, leadTimeDays: 2 };
 const AFTER = { quantity: 999, leadTimeDays: 14 };
+const SLOW_FEEDS = { feedPollsToDone: Infinity, feedProcessingMs: 60_000 };
 
 function plan() {
   return planOf(SKUS.map((sku) => amazonChange(sku, BEFORE, AFTER)));
@@ -96,7 +97,8 @@ describe('fix --resume after a run killed at a given point', () => {
   it('after a feed was created and journaled: polls that feed, sends nothing again', async () => {
     t = await startApi(SKUS.map((sku) => ({ sku, quantity: 0 })));
     const path = await killedRun('feed', { afterWrite: killWhen((r) => r.type === 'feed') });
-    expect(writesOf(t.api)).toEqual({});
+    // Amazon processes a feed whether or not anyone polls it.
+    expect(writesOf(t.api)).toEqual({ A: 1, B: 1, C: 1, D: 1 });
 
     const outcome = await resume(path);
     expect(outcome.summary).toMatchObject({ applied: 4 });
@@ -114,14 +116,56 @@ describe('fix --resume after a run killed at a given point', () => {
     expectAppliedOnce();
   });
 
-  it('after createFeed answered, before its id was journaled: re-reads, then sends', async () => {
-    t = await startApi(SKUS.map((sku) => ({ sku, quantity: 0 })));
+  it('after createFeed was sent, before its id was journaled: waits for the feed found by getFeeds, sends nothing twice', async () => {
+    // Amazon takes a minute to process it: a plain re-read at resume would still see the
+    // before values and send the changes a second time.
+    t = await startApi(
+      SKUS.map((sku) => ({ sku, quantity: 0 })),
+      SLOW_FEEDS,
+    );
     const path = await killedRun('feed', { beforeWrite: killWhen((r) => r.type === 'feed') });
     expect(t.api.stats.callsByOperation.createFeed).toBe(1);
+    expect(journalRecords(path).filter((r) => r.type === 'document')).toHaveLength(1);
+    expect(writesOf(t.api)).toEqual({});
 
     const outcome = await resume(path);
-    expect(outcome.summary).toMatchObject({ applied: 4 });
+    expect(outcome.summary).toMatchObject({ applied: 4, failed: 0 });
+    expect(outcome.results.every((r) => r.note?.includes('in effect when re-read'))).toBe(true);
+    expect(t.api.stats.callsByOperation).toMatchObject({ getFeeds: 1, createFeed: 1 });
     expectAppliedOnce();
+  });
+
+  it('after the feed document was journaled, before createFeed left: finds no feed, sends once', async () => {
+    t = await startApi(
+      SKUS.map((sku) => ({ sku, quantity: 0 })),
+      SLOW_FEEDS,
+    );
+    const path = await killedRun('feed', { afterWrite: killWhen((r) => r.type === 'document') });
+    expect(t.api.stats.callsByOperation.createFeed).toBeUndefined();
+
+    const outcome = await resume(path);
+    expect(outcome.summary).toMatchObject({ applied: 4, failed: 0 });
+    expect(t.api.stats.callsByOperation).toMatchObject({ getFeeds: 1, createFeed: 1 });
+    expectAppliedOnce();
+  });
+
+  it('keeps the changes open while a feed that may hold them is still processing', async () => {
+    t = await startApi(
+      SKUS.map((sku) => ({ sku, quantity: 0 })),
+      {
+        feedPollsToDone: Infinity,
+        feedProcessingMs: 3_600_000,
+      },
+    );
+    const path = await killedRun('feed', { beforeWrite: killWhen((r) => r.type === 'feed') });
+    const journal = await readJournal(path);
+    const feedPoll = { firstDelayMs: 1_000, maxDelayMs: 8_000, timeoutMs: 60_000 };
+
+    const outcome = await resumeFix({ ...applyOptions(t, { feedPoll }), via: 'feed', journal });
+    expect(outcome.summary).toMatchObject({ pending: 4, applied: 0 });
+    expect(outcome.exit.code).toBe(1);
+    expect(t.api.stats.callsByOperation.createFeed).toBe(1);
+    expect(writesOf(t.api)).toEqual({});
   });
 
   it('leaves alone a value someone else changed meanwhile, and says so', async () => {

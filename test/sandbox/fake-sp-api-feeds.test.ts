@@ -250,3 +250,88 @@ describe('fake SP-API: JSON_LISTINGS_FEED', () => {
     expect(await expired.text()).toContain('<Message>Request has expired</Message>');
   });
 });
+
+describe('fake SP-API: feeds processed without polls, and getFeeds', () => {
+  const feedsPath = '/feeds/2021-06-30/feeds';
+
+  async function listFeeds(query: string) {
+    const res = await spCall(api, `${feedsPath}?${query}`, { token });
+    const ref = res.status === 200 ? 'GetFeedsResponse' : 'ErrorList';
+    expect(modelErrors(`feeds#/definitions/${ref}`, res.body)).toBe('');
+    return res as { status: number; body: { feeds: Feed[]; nextToken?: string } };
+  }
+
+  async function createFeed(quantity: number): Promise<string> {
+    const created = await submitFeed({
+      header: header(),
+      messages: [patchMessage(1, 'WALLET-BRN', entry(quantity))],
+    });
+    return (created.body as { feedId: string }).feedId;
+  }
+
+  it('processes a feed that nobody polls, once, and getFeed still counts polls to DONE', async () => {
+    const feedId = await createFeed(20);
+
+    expect(api.listing('na', SELLER, 'WALLET-BRN')?.quantity).toBe(20);
+    const statuses = [];
+    for (let poll = 0; poll < 3; poll += 1)
+      statuses.push((await pollFeed(feedId)).processingStatus);
+    expect(statuses).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'DONE']);
+    expect(api.stats.writesBySku).toEqual({ [`na/${SELLER}/WALLET-BRN`]: 1 });
+  });
+
+  it('waits feedProcessingMs of clock time, then processes at the next request', async () => {
+    await api.close();
+    ({ api, clock } = await startTestApi({ feedPollsToDone: Infinity, feedProcessingMs: 60_000 }));
+    token = await accessToken(api);
+    await createFeed(20);
+
+    clock.advance(59_000);
+    expect(api.listing('na', SELLER, 'WALLET-BRN')?.quantity).toBe(0);
+    clock.advance(1_000);
+    await spCall(api, itemPath('WALLET-BRN', `marketplaceIds=${US}`), { token });
+    expect(api.stats.writesBySku).toEqual({ [`na/${SELLER}/WALLET-BRN`]: 1 });
+  });
+
+  it('lists feeds by type, marketplace, status and creation time, page by page', async () => {
+    const first = await createFeed(1);
+    clock.advance(60_000);
+    const since = new Date(clock.now()).toISOString();
+    const second = await createFeed(2);
+    const third = await createFeed(3);
+    for (let poll = 0; poll < 3; poll += 1) await pollFeed(third);
+
+    const all = await listFeeds(`feedTypes=JSON_LISTINGS_FEED&marketplaceIds=${US}`);
+    expect(all.body.feeds.map((f) => f.feedId)).toEqual([third, second, first]);
+    const recent = await listFeeds(`feedTypes=JSON_LISTINGS_FEED&createdSince=${since}`);
+    expect(recent.body.feeds.map((f) => f.feedId)).toEqual([third, second]);
+    const done = await listFeeds('feedTypes=JSON_LISTINGS_FEED&processingStatuses=DONE');
+    expect(done.body.feeds).toMatchObject([{ feedId: third, processingStatus: 'DONE' }]);
+    expect((await listFeeds(`feedTypes=POST_PRODUCT_DATA`)).body.feeds).toEqual([]);
+    expect(
+      (await listFeeds(`feedTypes=JSON_LISTINGS_FEED&marketplaceIds=${CA}`)).body.feeds,
+    ).toEqual([]);
+
+    const page = await listFeeds('feedTypes=JSON_LISTINGS_FEED&pageSize=2');
+    expect(page.body.feeds.map((f) => f.feedId)).toEqual([third, second]);
+    const token2 = encodeURIComponent(page.body.nextToken ?? '');
+    const rest = await listFeeds(`nextToken=${token2}`);
+    expect(rest.body.feeds.map((f) => f.feedId)).toEqual([first]);
+    expect(rest.body.nextToken).toBeUndefined();
+  });
+
+  it('refuses getFeeds without feedTypes, or a nextToken with other parameters', async () => {
+    await createFeed(1);
+    await createFeed(2);
+    const page = await listFeeds('feedTypes=JSON_LISTINGS_FEED&pageSize=1');
+    expect(page.body.nextToken).toEqual(expect.any(String));
+    const next = encodeURIComponent(page.body.nextToken ?? '');
+
+    expect((await listFeeds(`marketplaceIds=${US}`)).status).toBe(400);
+    expect((await listFeeds(`nextToken=${next}&pageSize=5`)).status).toBe(400);
+    expect((await listFeeds('feedTypes=JSON_LISTINGS_FEED&pageSize=101')).status).toBe(400);
+    expect((await listFeeds('feedTypes=JSON_LISTINGS_FEED&createdSince=yesterday')).status).toBe(
+      400,
+    );
+  });
+});

@@ -1,13 +1,22 @@
 import type { Answer, CallContext } from './call-context.js';
 import type { DocumentStore } from './feed-documents.js';
-import { processFeed } from './feed-processing.js';
+import { processFeed, type FeedOutcome } from './feed-processing.js';
+import { encodeToken, readFeedsQuery, type FeedsFilter } from './feeds-query.js';
 import { invalidInput, isRecord, parseJsonBody, SpApiError } from './http-util.js';
 import type { SpRegion } from './marketplaces.js';
 import { checkMarketplace } from './query-params.js';
+import type { ListingStore } from './listing-store.js';
+import type { Clock } from './types.js';
 
 const REPORT_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 type FeedStatus = 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'FATAL';
+
+/** What processing needs of the server: the listings it changes, and the time. */
+interface Backend {
+  store: ListingStore;
+  clock: Clock;
+}
 
 interface FeedRecord {
   feedId: string;
@@ -19,6 +28,8 @@ interface FeedRecord {
   createdTime: number;
   polls: number;
   status: FeedStatus;
+  /** Set once Amazon has processed the feed, whatever getFeed shows yet. */
+  outcome?: FeedOutcome & { resultFeedDocumentId: string };
   processingStartTime?: number;
   processingEndTime?: number;
   resultFeedDocumentId?: string;
@@ -31,7 +42,11 @@ export interface FeedTiming {
   processingMs?: number;
 }
 
-/** The Feeds API 2021-06-30: documents, feeds that advance per poll or by time, reports. */
+/**
+ * The Feeds API 2021-06-30: documents, feeds whose status advances per poll or by time, and
+ * reports. As on Amazon, a feed is processed whether or not anyone polls it: at the first
+ * request (of any kind) once `processingMs` (default 0) has passed since createFeed.
+ */
 export class FeedService {
   private readonly feeds = new Map<string, FeedRecord>();
   private nextFeedId = 50_001;
@@ -81,6 +96,33 @@ export class FeedService {
     return { status: 200, body: feedBody(feed) };
   }
 
+  /** Newest first (Amazon does not document the order); pages of `pageSize`. */
+  getFeeds(ctx: CallContext): Answer {
+    const filter = readFeedsQuery(ctx.query, ctx.region, ctx.clock.now());
+    const matching = [...this.feeds.values()]
+      .filter((feed) => feed.sellerId === ctx.sellerId && feed.region === ctx.region)
+      .filter((feed) => matchesFilter(feed, filter))
+      .reverse();
+    for (const feed of matching) this.advance(feed, ctx);
+
+    const end = filter.offset + filter.pageSize;
+    const body: Record<string, unknown> = {
+      feeds: matching.slice(filter.offset, end).map(feedBody),
+    };
+    if (end < matching.length) body.nextToken = encodeToken({ ...filter, offset: end });
+    return { status: 200, body };
+  }
+
+  /** Processes every feed whose time has come; the server calls it before each request. */
+  processDue(backend: Backend): void {
+    const now = backend.clock.now();
+    for (const feed of this.feeds.values()) {
+      if (!feed.outcome && now - feed.createdTime >= (this.timing.processingMs ?? 0)) {
+        this.process(feed, backend);
+      }
+    }
+  }
+
   getFeedDocument(ctx: CallContext): Answer {
     const id = ctx.params[0] ?? '';
     const document = this.documents.find(id, ctx.sellerId, ctx.region);
@@ -88,7 +130,9 @@ export class FeedService {
     return { status: 200, body: { feedDocumentId: id, url: this.documents.presign(id, 'GET') } };
   }
 
+  /** The status getFeed shows: by polls, or by time when `processingMs` is set. */
   private advance(feed: FeedRecord, ctx: CallContext): void {
+    this.processDue(ctx);
     if (feed.status === 'DONE' || feed.status === 'FATAL') return;
     const now = ctx.clock.now();
     const elapsed = now - feed.createdTime;
@@ -104,6 +148,14 @@ export class FeedService {
   }
 
   private finish(feed: FeedRecord, ctx: CallContext): void {
+    const outcome = feed.outcome ?? this.process(feed, ctx);
+    feed.status = outcome.status;
+    feed.processingStartTime ??= ctx.clock.now();
+    feed.processingEndTime = ctx.clock.now();
+    feed.resultFeedDocumentId = outcome.resultFeedDocumentId;
+  }
+
+  private process(feed: FeedRecord, backend: Backend): NonNullable<FeedRecord['outcome']> {
     const input = this.documents.find(feed.inputFeedDocumentId, feed.sellerId, feed.region);
     const outcome = processFeed({
       feedId: feed.feedId,
@@ -111,17 +163,13 @@ export class FeedService {
       region: feed.region,
       marketplaceId: feed.marketplaceIds[0] ?? '',
       content: input?.content,
-      store: ctx.store,
-      clock: ctx.clock,
+      store: backend.store,
+      clock: backend.clock,
     });
     const content = Buffer.from(JSON.stringify(outcome.report), 'utf8');
     const result = this.documents.create(feed.sellerId, feed.region, REPORT_CONTENT_TYPE, content);
-
-    const now = ctx.clock.now();
-    feed.status = outcome.status;
-    feed.processingStartTime ??= now;
-    feed.processingEndTime = now;
-    feed.resultFeedDocumentId = result.id;
+    feed.outcome = { ...outcome, resultFeedDocumentId: result.id };
+    return feed.outcome;
   }
 }
 
@@ -147,6 +195,17 @@ function readFeedSpecification(body: unknown) {
     throw invalidInput('JSON_LISTINGS_FEED accepts exactly one marketplace per feed.');
   }
   return { feedType, marketplaceIds: ids, inputFeedDocumentId };
+}
+
+function matchesFilter(feed: FeedRecord, filter: FeedsFilter): boolean {
+  const { marketplaceIds, processingStatuses } = filter;
+  return (
+    filter.feedTypes.includes(feed.feedType) &&
+    (!marketplaceIds || feed.marketplaceIds.some((id) => marketplaceIds.includes(id))) &&
+    (!processingStatuses || processingStatuses.includes(feed.status)) &&
+    feed.createdTime >= filter.createdSince &&
+    feed.createdTime <= filter.createdUntil
+  );
 }
 
 function feedBody(feed: FeedRecord): Record<string, unknown> {

@@ -6,6 +6,7 @@ export type OperationName =
   | 'patchListingsItem'
   | 'createFeedDocument'
   | 'createFeed'
+  | 'getFeeds'
   | 'getFeed'
   | 'getFeedDocument';
 
@@ -29,6 +30,7 @@ const USAGE_PLANS: Record<BucketName, UsagePlan> = {
   patchListingsItemPreview: { rate: 1, burst: 5 },
   createFeedDocument: { rate: 0.5, burst: 15 },
   createFeed: { rate: 0.0083, burst: 15 },
+  getFeeds: { rate: 0.0222, burst: 10 },
   getFeed: { rate: 2, burst: 15 },
   getFeedDocument: { rate: 0.0222, burst: 10 },
 };

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from './call-context.js';
 import { DOCUMENT_PATH_PREFIX, type DocumentStore } from './feed-documents.js';
 import type { FaultInjector } from './faults.js';
+import type { FeedService } from './feeds-handlers.js';
 import {
   errorListOf,
   invalidInput,
@@ -35,6 +36,7 @@ export interface ServerState {
   tokens: TokenStore;
   store: ListingStore;
   documents: DocumentStore;
+  feeds: FeedService;
   limiter: RateLimiter;
   faults: FaultInjector;
   clock: Clock;
@@ -64,6 +66,7 @@ export async function handleRequest(
   const incoming: Incoming = { req, res, method: req.method ?? 'GET', path, query, headers };
 
   try {
+    state.feeds.processDue(state);
     if (incoming.method === 'POST' && path === '/auth/o2/token')
       return await answerLwa(state, incoming);
     if (path.startsWith(DOCUMENT_PATH_PREFIX)) return await answerTransfer(state, incoming);

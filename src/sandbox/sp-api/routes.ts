@@ -104,6 +104,16 @@ export function buildRoutes(feeds: FeedService): Route[] {
     },
     {
       method: 'GET',
+      pattern: /^\/feeds\/2021-06-30\/feeds$/,
+      operation: 'getFeeds',
+      sellerInPath: false,
+      hasBody: false,
+      bucket: plain('getFeeds'),
+      marketplaceHint: fromQuery,
+      handle: (ctx) => feeds.getFeeds(ctx),
+    },
+    {
+      method: 'GET',
       pattern: /^\/feeds\/2021-06-30\/feeds\/([^/]+)$/,
       operation: 'getFeed',
       sellerInPath: false,

@@ -24,7 +24,10 @@ export interface FakeSpApiOptions {
   applyDelayMs?: number;
   /** The getFeed call that first answers DONE (default 3: IN_QUEUE, IN_PROGRESS, DONE). */
   feedPollsToDone?: number;
-  /** Also finish a feed once this much clock time has passed since createFeed. */
+  /**
+   * Clock time after createFeed when a feed is processed (at the next request of any kind),
+   * polled or not; default 0. When set, getFeed also answers DONE once it has passed.
+   */
   feedProcessingMs?: number;
   /** Base of presigned document URLs (default https://tortuga-sandbox.amazon.com). */
   documentUrlBase?: string;
@@ -72,7 +75,10 @@ export async function startFakeSpApi(options: FakeSpApiOptions): Promise<FakeSpA
     },
     setFaults: (faults) => state.faults.set(faults),
     resetStats: () => resetCounters(state),
-    listing: (region, sellerId, sku) => state.store.snapshot(region, sellerId, sku),
+    listing: (region, sellerId, sku) => {
+      state.feeds.processDue(state);
+      return state.store.snapshot(region, sellerId, sku);
+    },
     close: () => closeServer(server),
   };
 }
@@ -96,6 +102,7 @@ function createState(options: FakeSpApiOptions): ServerState {
     tokens: new TokenStore(catalog, clock),
     store,
     documents,
+    feeds,
     limiter: new RateLimiter(clock, rateScale),
     faults: new FaultInjector(options.faults ?? {}, options.seed ?? 1),
     clock,
@@ -104,6 +111,7 @@ function createState(options: FakeSpApiOptions): ServerState {
 }
 
 function statsOf(state: ServerState): FakeSpApiStats {
+  state.feeds.processDue(state);
   state.store.applyDueWrites();
   return structuredClone({
     ...state.counters,
