@@ -4,19 +4,12 @@
  * published schema: documents the schema accepts must pass here and the other way round.
  */
 import { isRecord } from './http-util.js';
+import { GET_INCLUDED_DATA } from './listing-view.js';
 
 export const MAX_FEED_MESSAGES = 25_000;
 const MAX_MESSAGE_ID = 2_147_483_647;
-const INCLUDED_DATA = [
-  'summaries',
-  'attributes',
-  'issues',
-  'offers',
-  'fulfillmentAvailability',
-  'procurement',
-  'relationships',
-  'productTypes',
-];
+/** A feed's report may ask for what the Listings Items API can include. */
+const INCLUDED_DATA: ReadonlySet<string> = new Set(GET_INCLUDED_DATA);
 const OPERATION_TYPES = ['UPDATE', 'PARTIAL_UPDATE', 'PATCH', 'DELETE'];
 const REQUIREMENTS = ['LISTING', 'LISTING_PRODUCT_ONLY', 'LISTING_OFFER_ONLY'];
 const PATCH_OPS = ['add', 'replace', 'merge', 'delete'];
@@ -82,8 +75,8 @@ function reportErrors(report: unknown): string[] {
   const included = report.includedData;
   if (!Array.isArray(included) || included.length === 0) {
     errors.push('header.report.includedData must be a non-empty array');
-  } else if (!included.every((v) => typeof v === 'string' && INCLUDED_DATA.includes(v))) {
-    errors.push(`header.report.includedData items must be one of ${INCLUDED_DATA.join(', ')}`);
+  } else if (!included.every((v) => typeof v === 'string' && INCLUDED_DATA.has(v))) {
+    errors.push(`header.report.includedData items must be one of ${GET_INCLUDED_DATA.join(', ')}`);
   }
   if (report.apiVersion !== '2021-08-01') {
     errors.push('header.report.apiVersion must be "2021-08-01"');
