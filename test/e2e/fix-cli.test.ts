@@ -9,19 +9,10 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from '../../src/sandbox/start-sandbox.js';
+import { AMAZON_SIDE_SIGNATURES } from '../fixtures/amazon-side-signatures.js';
 import { baseEnv, runCli, type CliResult } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
-const AMAZON_SIDE = [
-  'SUPPRESSED_IN_PRODUCTION',
-  'OVERSELL_RISK',
-  'WRONG_CODE_PATH',
-  'LEAD_TIME_MISMATCH',
-  'OVER_CAPACITY',
-  'QTY_TOO_LOW',
-  'QTY_TOO_HIGH',
-  'DRIFT',
-];
 /** The demo catalog's seven fixable listings (the others are blocked or already right). */
 const FIXED_SKUS = [
   'BELT-BLK',
@@ -100,7 +91,7 @@ describe('mto-audit fix and rollback, end to end on the demo sandbox', () => {
     const after = await auditRows();
     for (const row of after.filter((r) => FIXED_SKUS.includes(r.sku))) {
       expect(
-        row.signatures.filter((code) => AMAZON_SIDE.includes(code)),
+        row.signatures.filter((code) => AMAZON_SIDE_SIGNATURES.includes(code)),
         row.sku,
       ).toEqual([]);
     }
@@ -233,7 +224,7 @@ describe('kill -9 at any moment, then --resume: every change applied exactly onc
     const rows = await auditRows();
     for (const row of rows.filter((r) => FIXED_SKUS.includes(r.sku))) {
       expect(
-        row.signatures.filter((code) => AMAZON_SIDE.includes(code)),
+        row.signatures.filter((code) => AMAZON_SIDE_SIGNATURES.includes(code)),
         row.sku,
       ).toEqual([]);
     }

@@ -11,18 +11,7 @@ import { runFix, type FixOptions } from '../../src/fix/run-fix.js';
 import { runRollback } from '../../src/fix/run-rollback.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox.js';
-
-/** Findings a write to Amazon can cure; the others live in Odoo or in the listing itself. */
-const AMAZON_SIDE = [
-  'SUPPRESSED_IN_PRODUCTION',
-  'OVERSELL_RISK',
-  'WRONG_CODE_PATH',
-  'LEAD_TIME_MISMATCH',
-  'OVER_CAPACITY',
-  'QTY_TOO_LOW',
-  'QTY_TOO_HIGH',
-  'DRIFT',
-];
+import { AMAZON_SIDE_SIGNATURES } from '../fixtures/amazon-side-signatures.js';
 
 let sandbox: Sandbox;
 let config: AppConfig;
@@ -103,7 +92,7 @@ describe('fix on the demo catalog (in process)', () => {
       const key = `${row.sku}@${row.marketplaceId}`;
       if (changed.has(key))
         expect(
-          row.signatures.filter((c) => AMAZON_SIDE.includes(c)),
+          row.signatures.filter((c) => AMAZON_SIDE_SIGNATURES.includes(c)),
           key,
         ).toEqual([]);
     }
