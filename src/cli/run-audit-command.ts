@@ -1,7 +1,7 @@
 import type { AmazonSource } from '../amazon/read-amazon.js';
 import type { FailOn } from '../audit/decide-exit-code.js';
 import { runAudit, type AuditOutcome } from '../audit/run-audit.js';
-import { loadConfig, type AppConfig } from '../config/load-config.js';
+import { loadCommandConfig } from './load-command-config.js';
 import type { Logger } from '../logger.js';
 import { writeCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
@@ -24,9 +24,11 @@ export interface AuditCommandOptions extends GlobalOptions {
 
 /** `mto-audit audit`: load config, run the audit, print it the way the flags ask. */
 export async function runAuditCommand(options: AuditCommandOptions): Promise<number> {
-  const config = loadAuditConfig(options);
+  const config = loadCommandConfig(options, {
+    warehouse: options.warehouse,
+    marketplaces: options.marketplaces,
+  });
   const logger = options.logger();
-  for (const warning of config.warnings) logger.warn(warning);
 
   const progress = createProgress({
     stream: process.stderr,
@@ -66,17 +68,6 @@ function warnReadFailures(outcome: AuditOutcome, logger: Logger) {
   logger.warn(
     `Amazon could not be read for ${first.sku} in ${first.marketplace}${others}: ${first.amazon.readError}`,
   );
-}
-
-function loadAuditConfig(options: AuditCommandOptions): AppConfig {
-  const config = loadConfig({
-    configPath: options.configPath,
-    env: options.env,
-    cwd: options.cwd,
-    overrides: { warehouse: options.warehouse, marketplaces: options.marketplaces },
-  });
-  options.onSecrets(config.secrets);
-  return config;
 }
 
 async function printOutcome(outcome: AuditOutcome, options: AuditCommandOptions) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { AmazonSource } from '../amazon/read-amazon.js';
-import { loadConfig, type AppConfig } from '../config/load-config.js';
+import type { AppConfig } from '../config/load-config.js';
+import { loadCommandConfig } from './load-command-config.js';
 import type { Logger } from '../logger.js';
 import { parseSignatures } from '../fix/parse-signatures.js';
 import { checkJournalSeller, journalMarketplaces, readJournal } from '../fix/read-journal.js';
@@ -40,7 +41,10 @@ export async function runFixCommand(options: FixCommandOptions): Promise<number>
   const journalPath = options.dryRun
     ? resolve(options.cwd, options.journal ?? 'dry-run.jsonl')
     : await chooseJournal(options.journal, options.cwd, 'mto-audit-journal');
-  const config = loadFixConfig(options, options.marketplaces);
+  const config = loadCommandConfig(options, {
+    warehouse: options.warehouse,
+    marketplaces: options.marketplaces,
+  });
   const logger = options.logger();
   const progress = createProgress({
     stream: process.stderr,
@@ -71,7 +75,10 @@ export async function runFixCommand(options: FixCommandOptions): Promise<number>
 
 async function runResume(options: FixCommandOptions, path: string): Promise<number> {
   const journal = await readJournal(resolve(options.cwd, path));
-  const config = loadFixConfig(options, journalMarketplaces(journal));
+  const config = loadCommandConfig(options, {
+    warehouse: options.warehouse,
+    marketplaces: journalMarketplaces(journal),
+  });
   checkJournalSeller(journal, config.amazon.sellerId);
   const logger = options.logger();
 
@@ -93,16 +100,4 @@ function applyOptions(options: FixCommandOptions, config: AppConfig, logger: Log
     confirm: options.yes ? undefined : confirmPlan('Send'),
     onJournal: announceJournal(options.logger),
   };
-}
-
-function loadFixConfig(options: FixCommandOptions, marketplaces: string[] | undefined): AppConfig {
-  const config = loadConfig({
-    configPath: options.configPath,
-    env: options.env,
-    cwd: options.cwd,
-    overrides: { warehouse: options.warehouse, marketplaces },
-  });
-  options.onSecrets(config.secrets);
-  for (const warning of config.warnings) options.logger().warn(warning);
-  return config;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadCommandConfig } from './load-command-config.js';
 import type { Logger } from '../logger.js';
 import { checkJournalSeller, journalMarketplaces, readJournal } from '../fix/read-journal.js';
 import { runRollback } from '../fix/run-rollback.js';
@@ -25,15 +25,8 @@ export async function runRollbackCommand(options: RollbackCommandOptions): Promi
   const source = await readJournal(resolve(options.cwd, options.source));
   const journalPath = await chooseJournal(options.journal, options.cwd, 'mto-audit-rollback');
 
-  const config = loadConfig({
-    configPath: options.configPath,
-    env: options.env,
-    cwd: options.cwd,
-    overrides: { marketplaces: journalMarketplaces(source) },
-  });
-  options.onSecrets(config.secrets);
+  const config = loadCommandConfig(options, { marketplaces: journalMarketplaces(source) });
   const logger = options.logger();
-  for (const warning of config.warnings) logger.warn(warning);
   checkJournalSeller(source, config.amazon.sellerId);
 
   const outcome = await runRollback({
