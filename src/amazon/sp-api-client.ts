@@ -91,6 +91,7 @@ interface SellingPartnerLike {
 export class SpApiClient {
   private readonly sp: SellingPartnerLike;
   private tokenPromise: Promise<void> | undefined;
+  private tokenGeneration = 0;
   private readonly host: string;
 
   constructor(private readonly options: SpApiClientOptions) {
@@ -147,12 +148,21 @@ export class SpApiClient {
   /** One request; an expired access token is refreshed once and the request sent again. */
   async send(call: SpApiCall): Promise<SpApiAnswer> {
     await this.ensureToken();
+    const generation = this.tokenGeneration;
     const answer = await this.sendOnce(call);
     if (!isExpiredToken(answer)) return answer;
 
-    this.tokenPromise = this.refreshToken();
-    await this.tokenPromise;
+    await this.renewToken(generation);
     return this.sendOnce(call);
+  }
+
+  /** Requests in flight that met the same expired token share one refresh. */
+  private renewToken(seen: number): Promise<void> {
+    if (this.tokenGeneration === seen) {
+      this.tokenGeneration += 1;
+      this.tokenPromise = this.refreshToken();
+    }
+    return this.tokenPromise ?? this.ensureToken();
   }
 
   async uploadDocument(url: string, content: string, contentType: string): Promise<void> {

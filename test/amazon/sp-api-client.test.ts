@@ -134,6 +134,22 @@ describe('SpApiClient through SP_API_ENDPOINT', () => {
     expect(calls('getListingsItem') - getBefore).toBe(4);
   });
 
+  it('lets requests in flight that meet the same expired token share one refresh', async () => {
+    sandbox.spApi.setFaults({ tokenTtlCalls: 4 });
+    const client = clientOf('na');
+    for (let i = 0; i < 4; i += 1) await client.send(getItem('WALLET-BRN', US));
+    const lwaBefore = calls('lwaToken');
+    // Let the fake's getListingsItem bucket (burst 10) refill: 4 expired answers + 4 resends.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => client.send(getItem('WALLET-BRN', US))),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(calls('lwaToken') - lwaBefore).toBe(1);
+  });
+
   it('surfaces a dropped connection as SpApiNetworkError', async () => {
     const client = clientOf('na');
     await client.ensureToken();
